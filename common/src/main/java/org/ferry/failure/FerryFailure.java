@@ -1,0 +1,34 @@
+package org.ferry.failure;
+
+/**
+ * A failure of an operation that a user or operator can act on; its subtype decides whether the
+ * work is retried.
+ *
+ * <p>Messages always read "Could not &lt;action&gt;: &lt;reason&gt;. &lt;what to do&gt;".
+ */
+public abstract sealed class FerryFailure extends RuntimeException
+    permits PermanentFailure, TransientFailure {
+
+  private final String reasonCode;
+
+  FerryFailure(String action, String reason, String remedy, String reasonCode, Throwable cause) {
+    super(compose(action, reason, remedy), cause);
+    this.reasonCode = reasonCode;
+  }
+
+  /** A low-cardinality reason class for metrics and events, such as {@code bad-archive}. */
+  public String reasonCode() {
+    return reasonCode;
+  }
+
+  static String compose(String action, String reason, String remedy) {
+    var text = new StringBuilder("Could not ").append(action).append(": ").append(reason);
+    if (!reason.endsWith(".")) {
+      text.append('.');
+    }
+    if (remedy != null && !remedy.isBlank()) {
+      text.append(' ').append(remedy);
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,48 @@
+package org.ferry.messaging;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Settings every Ferry service shares, as lowest-priority defaults: publisher confirms and returns,
+ * container-managed acks with a small prefetch, the broker and registry from the local environment,
+ * and the actuator endpoints that health checks and Prometheus use.
+ */
+public final class FerryDefaults implements EnvironmentPostProcessor, Ordered {
+
+  @Override
+  public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication app) {
+    Map<String, Object> defaults = new LinkedHashMap<>();
+    defaults.put("spring.rabbitmq.addresses", "${FERRY_AMQP_URI:amqp://127.0.0.1:5672/ferry}");
+    defaults.put("spring.rabbitmq.publisher-confirm-type", "correlated");
+    defaults.put("spring.rabbitmq.publisher-returns", "true");
+    defaults.put("spring.rabbitmq.template.mandatory", "true");
+    defaults.put("spring.rabbitmq.listener.simple.acknowledge-mode", "auto");
+    defaults.put("spring.rabbitmq.listener.simple.prefetch", "1");
+    defaults.put("spring.rabbitmq.listener.simple.default-requeue-rejected", "true");
+    defaults.put("spring.rabbitmq.listener.simple.missing-queues-fatal", "false");
+    defaults.put("ferry.nas.root", "${FERRY_NAS_ROOT:var/nas}");
+    defaults.put("ferry.registry.address", "${FERRY_REGISTRY:127.0.0.1:5000}");
+    defaults.put("ferry.registry.username", "${FERRY_REGISTRY_USER:}");
+    defaults.put("ferry.registry.password", "${FERRY_REGISTRY_PASSWORD:}");
+    defaults.put("ferry.docker.host", "${DOCKER_HOST:unix:///var/run/docker.sock}");
+    defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+    defaults.put("management.endpoint.health.probes.enabled", "true");
+    defaults.put("management.endpoint.health.show-details", "always");
+    defaults.put(
+        "management.metrics.distribution.percentiles-histogram.ferry.operation.duration", "true");
+    defaults.put("management.metrics.tags.application", "${spring.application.name}");
+    defaults.put("logging.pattern.level", "%5p [op=%X{operation:-}]");
+    environment.getPropertySources().addLast(new MapPropertySource("ferryDefaults", defaults));
+  }
+
+  @Override
+  public int getOrder() {
+    return Ordered.LOWEST_PRECEDENCE;
+  }
+}

@@ -1,0 +1,62 @@
+package org.ferry.nas;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.ferry.failure.InvalidValue;
+
+/**
+ * A plain file name inside a team folder: one path segment, never a path, so a request cannot point
+ * outside the folder the server chose.
+ */
+public record FileName(String value) {
+
+  public static final String RULE =
+      "a single file name of 1-255 characters, without '/', NUL or control characters,"
+          + " not starting with '.'";
+
+  public FileName {
+    if (!isValid(value)) {
+      throw new InvalidValue("file", value, RULE);
+    }
+  }
+
+  @JsonCreator
+  public static FileName of(String value) {
+    return new FileName(value);
+  }
+
+  public static boolean isValid(String value) {
+    return value != null
+        && !value.isEmpty()
+        && value.length() <= 255
+        && !value.startsWith(".")
+        && value.indexOf('/') < 0
+        && value.indexOf('\\') < 0
+        && value.chars().noneMatch(Character::isISOControl);
+  }
+
+  /** The name without {@code .tar.gz}, {@code .tgz} or {@code .tar}, as the image name to use. */
+  public String stem() {
+    for (var suffix : new String[] {".tar.gz", ".tgz", ".tar"}) {
+      if (value.endsWith(suffix)) {
+        return value.substring(0, value.length() - suffix.length());
+      }
+    }
+    return value;
+  }
+
+  /** Whether the name ends like an archive Ferry pushes. */
+  public boolean isArchive() {
+    return !stem().equals(value);
+  }
+
+  public FileName withSuffix(String suffix) {
+    return new FileName(value + suffix);
+  }
+
+  @JsonValue
+  @Override
+  public String toString() {
+    return value;
+  }
+}

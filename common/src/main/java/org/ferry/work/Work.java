@@ -1,0 +1,10 @@
+package org.ferry.work;
+
+import org.ferry.contract.OperationRequest;
+
+/** One use case's body, run by {@link OperationRunner}. */
+@FunctionalInterface
+public interface Work<R extends OperationRequest> {
+
+  Outcome perform(R request, Progress progress);
+}
