@@ -84,16 +84,35 @@ wait_for_port() { # wait_for_port <host> <port> [seconds]
   wait_until "${3:-60}" port_open "$1" "$2"
 }
 
+# ----------------------------------------------------------------- locks ----
+
+# take_lock <name> <script> [args]: re-run the calling script under
+# flock(1) on var/run/<name>.lock unless this process tree already holds it.
+# Several people share one checkout, and two runs starting the same broker
+# at once would fight. `flock -o` keeps the lock in the flock process only,
+# so the daemons a script starts never inherit (and keep) it.
+take_lock() {
+  local name=$1 script=$2 var="FERRY_LOCK_${1//-/_}"
+  shift 2
+  [[ -z ${!var:-} ]] || return 0
+  mkdir -p "$RUN_DIR"
+  export "$var=1"
+  if ! flock -n "$RUN_DIR/$name.lock" true; then
+    log "waiting for another deploy/local run to finish ($name.lock, up to 15 min)"
+  fi
+  exec flock -o -w 900 "$RUN_DIR/$name.lock" "$BASH" "$script" "$@"
+}
+
 # ------------------------------------------------------------- pid files ----
 
 pid_file() { printf '%s/%s.pid\n' "$RUN_DIR" "$1"; }
 
 # pid_alive <name> [cmdline-substring]: print the pid recorded for <name> if
 # that process still runs AND its command line contains the substring
-# (default: the repo root). The check guards against a stale pid file whose
-# number was reused by an unrelated process after a reboot.
+# (default: this checkout's var/). The check guards against a stale pid file
+# whose number was reused by an unrelated process after a reboot.
 pid_alive() {
-  local file pid marker=${2:-$FERRY_ROOT}
+  local file pid marker=${2:-$VAR_DIR/}
   file=$(pid_file "$1")
   [[ -s $file ]] || return 1
   pid=$(<"$file")
@@ -120,7 +139,7 @@ pid_gone() { ! kill -0 "$1" 2>/dev/null; }
 # stop_pid <name> [seconds] [cmdline-substring]: SIGTERM, wait, then SIGKILL.
 # Quietly does nothing when the process is not running.
 stop_pid() {
-  local name=$1 timeout=${2:-30} marker=${3:-$FERRY_ROOT} pid
+  local name=$1 timeout=${2:-30} marker=${3:-$VAR_DIR/} pid
   if pid=$(pid_alive "$name" "$marker"); then
     log "stopping $name (pid $pid)"
     kill -TERM "$pid" 2>/dev/null || true
