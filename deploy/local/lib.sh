@@ -117,7 +117,7 @@ pid_alive() {
   [[ -s $file ]] || return 1
   pid=$(<"$file")
   [[ $pid =~ ^[0-9]+$ ]] || return 1
-  kill -0 "$pid" 2>/dev/null || return 1
+  proc_running "$pid" || return 1
   tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$marker" || return 1
   printf '%s\n' "$pid"
 }
@@ -134,7 +134,17 @@ start_bg() {
   printf '%s\n' "$!" >"$(pid_file "$name")"
 }
 
-pid_gone() { ! kill -0 "$1" 2>/dev/null; }
+# A process counts as running unless it is gone or a zombie: where PID 1
+# does not reap orphans (a container running `sleep`), an exited daemon stays
+# a zombie, and kill -0 still succeeds on it.
+proc_running() {
+  local stat
+  stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+  stat=${stat##*) }
+  [[ ${stat%% *} != [ZX] ]]
+}
+
+pid_gone() { ! proc_running "$1"; }
 
 # stop_pid <name> [seconds] [cmdline-substring]: SIGTERM, wait, then SIGKILL.
 # Quietly does nothing when the process is not running.
