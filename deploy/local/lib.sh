@@ -70,7 +70,7 @@ port_open() {
   (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null
 }
 
-# wait_until <seconds> <command...>: retry the command once a second.
+# wait_until <seconds> <command...>: retry the command every half second.
 wait_until() {
   local deadline=$((SECONDS + $1))
   shift
