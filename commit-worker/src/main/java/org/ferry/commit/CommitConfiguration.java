@@ -8,12 +8,16 @@ import org.ferry.docker.DockerProperties;
 import org.ferry.registry.RegistryRetry;
 import org.ferry.reservation.ReservationHosts;
 import org.ferry.reservation.ReservationLabels;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** Connects the configured Docker hosts, with the daemon retry policy of {@code ferry.docker.*}. */
 @Configuration(proxyBeanMethods = false)
 class CommitConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(CommitConfiguration.class);
 
   @Bean
   ReservationLabels reservationLabels(CommitProperties properties) {
@@ -41,6 +45,9 @@ class CommitConfiguration {
                         retry,
                         properties.listTimeout()))
             .toList();
+    properties
+        .hosts()
+        .forEach(host -> log.info("reservation host={} url={}", host.name(), host.url()));
     return new ReservationHosts(hosts, labels, properties.listTimeout());
   }
 }
