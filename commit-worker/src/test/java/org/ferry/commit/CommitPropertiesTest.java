@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
+/** Binding and checking {@code ferry.commit.*}. */
 class CommitPropertiesTest {
 
   @Test

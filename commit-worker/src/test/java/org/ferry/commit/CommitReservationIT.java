@@ -19,6 +19,7 @@ import org.ferry.testing.LocalServices;
 import org.ferry.testing.TestTeams;
 import org.junit.jupiter.api.Test;
 
+/** Commit requests on the real broker, against real reservations, pushed to the real registry. */
 class CommitReservationIT extends WorkerContext {
 
   @Test

@@ -141,7 +141,7 @@ class CommitReservationTest {
 
   @Test
   void commitsWithTheReservationLabelsClearedAndPausedByDefault() {
-    // given
+    // given: the container stops during the commit, which keeps this test away from a registry
     var container = gpu.run("c1", labels("team-a", "r-1"));
     gpu.duringCommit(() -> gpu.stop(container));
 

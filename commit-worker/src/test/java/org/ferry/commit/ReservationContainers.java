@@ -1,5 +1,7 @@
 package org.ferry.commit;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -56,7 +58,7 @@ public final class ReservationContainers {
   /** Stops the container the hard way, as a reservation that ends, and waits until it has. */
   public static void kill(GenericContainer<?> container) {
     DockerCli.ok("kill", container.getContainerId());
-    org.awaitility.Awaitility.await()
+    await()
         .until(
             () ->
                 DockerCli.ok("inspect", "-f", "{{.State.Running}}", container.getContainerId())

@@ -16,6 +16,8 @@ import org.ferry.work.Progress;
 /** An in-memory Docker host for unit tests: containers are maps of labels, calls are recorded. */
 public final class FakeContainerHost implements ContainerHost {
 
+  private static final Instant STARTED = Instant.parse("2026-01-01T00:00:00Z");
+
   private final String name;
   private final Map<String, ContainerInfo> containers = new HashMap<>();
   private final List<String> calls = new CopyOnWriteArrayList<>();
@@ -28,7 +30,7 @@ public final class FakeContainerHost implements ContainerHost {
 
   /** Adds a running container with these labels and returns its id. */
   public String run(String id, Map<String, String> labels) {
-    containers.put(id, new ContainerInfo(id, "img:1", labels, true, Instant.parse(startOf(id))));
+    containers.put(id, new ContainerInfo(id, "img:1", labels, true, STARTED));
     return id;
   }
 
@@ -123,9 +125,5 @@ public final class FakeContainerHost implements ContainerHost {
     if (failure != null) {
       throw failure.get();
     }
-  }
-
-  private static String startOf(String id) {
-    return "2026-01-01T00:00:0" + Math.abs(id.hashCode() % 10) + "Z";
   }
 }

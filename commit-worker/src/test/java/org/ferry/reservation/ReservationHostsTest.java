@@ -14,6 +14,7 @@ import org.ferry.image.Team;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/** Listing and finding reservations across hosts, some of which fail or hang. */
 class ReservationHostsTest {
 
   private static final Team TEAM_A = Team.of("team-a");

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** How container labels make a reservation, and which ids and prefixes are accepted. */
 class ReservationLabelsTest {
 
   private final ReservationLabels labels = new ReservationLabels("ferry");

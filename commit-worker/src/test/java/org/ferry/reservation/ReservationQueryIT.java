@@ -16,6 +16,7 @@ import org.ferry.messaging.Topology;
 import org.ferry.testing.TestTeams;
 import org.junit.jupiter.api.Test;
 
+/** The reservation query answered over the real broker, as the gateway asks it. */
 class ReservationQueryIT extends WorkerContext {
 
   @Test
