@@ -5,7 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** Starts Ferry's commit-worker. */
-@SpringBootApplication
+// The reservations capability lives beside the commit one, not under it.
+@SpringBootApplication(scanBasePackages = {"org.ferry.commit", "org.ferry.reservation"})
 @ConfigurationPropertiesScan
 public class CommitWorkerApplication {
 

@@ -1,0 +1,51 @@
+package org.ferry.commit;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The rules of the commit worker's shape that review alone would let slip. */
+class ArchitectureTest {
+
+  private static final JavaClasses FERRY =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("org.ferry");
+
+  private static final JavaClasses WORKER =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("org.ferry.commit", "org.ferry.reservation");
+
+  @Test
+  void onlyDockerAdaptersUseDockerJava() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("..docker..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("com.github.dockerjava..")
+        .because("docker-java stays behind Ferry's own ports")
+        .check(FERRY);
+  }
+
+  @Test
+  void reservationsDoNotDependOnTheCommitUseCase() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.ferry.reservation..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.ferry.commit..")
+        .check(WORKER);
+  }
+
+  @Test
+  void packagesHaveNoCycles() {
+    slices().matching("org.ferry.(**)").should().beFreeOfCycles().check(WORKER);
+  }
+}
