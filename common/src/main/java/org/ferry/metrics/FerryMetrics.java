@@ -44,6 +44,13 @@ public final class FerryMetrics {
   /** Gauge {@code ferry_watcher_waiting_archives}: archives in push-images not yet taken. */
   public static final String WATCHER_WAITING = "ferry.watcher.waiting.archives";
 
+  /** Outcomes of {@link #WATCHER_ARCHIVES}; deferred means "put back, tried again later". */
+  public static final String OUTCOME_SEEN = "seen";
+
+  public static final String OUTCOME_REJECTED = "rejected";
+  public static final String OUTCOME_PUBLISHED = "published";
+  public static final String OUTCOME_DEFERRED = "deferred";
+
   public static final String TAG_OPERATION = "operation";
   public static final String TAG_OUTCOME = "outcome";
   public static final String TAG_REASON = "reason";
