@@ -10,7 +10,7 @@ public final class InvalidValue extends PermanentFailure {
     super(
         "accept " + field + " '" + printable(value) + "'",
         "it breaks the rule: " + rule,
-        "Choose a " + field + " that follows the rule.",
+        "Change the " + field + " so that it follows the rule.",
         ReasonCodes.INVALID_INPUT);
     this.field = field;
     this.rule = rule;

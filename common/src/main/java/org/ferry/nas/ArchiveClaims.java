@@ -120,10 +120,10 @@ public final class ArchiveClaims {
       var folder = layout.pushImages(claim.team());
       var target = folder.resolve(claim.file().value());
       try {
-        Files.move(claim.archive(), target, StandardCopyOption.ATOMIC_MOVE);
+        moveWithoutReplacing(claim.archive(), target);
       } catch (FileAlreadyExistsException e) {
         target = folder.resolve(claim.file() + ".failed-" + claim.operationId());
-        Files.move(claim.archive(), target, StandardCopyOption.ATOMIC_MOVE);
+        moveWithoutReplacing(claim.archive(), target);
       } catch (NoSuchFileException e) {
         // Already given back by an earlier delivery of the same request.
       }
@@ -214,6 +214,15 @@ public final class ArchiveClaims {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Moves a file only if nothing has the target name: rename(2) would silently replace a file the
+   * user dropped meanwhile, link(2) refuses. Same file system, so both steps are cheap.
+   */
+  private static void moveWithoutReplacing(Path source, Path target) throws IOException {
+    Files.createLink(target, source);
+    Files.delete(source);
   }
 
   private Path claimFolder(Team team, OperationId operationId) {
