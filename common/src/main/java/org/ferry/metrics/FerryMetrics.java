@@ -33,7 +33,7 @@ public final class FerryMetrics {
   /** Timer {@code ferry_watcher_scan_duration_seconds}. */
   public static final String WATCHER_SCAN = "ferry.watcher.scan.duration";
 
-  /** Counter {@code ferry_watcher_archives_total{outcome}}: seen|rejected|published. */
+  /** Counter {@code ferry_watcher_archives_total{outcome}}: seen|rejected|published|deferred. */
   public static final String WATCHER_ARCHIVES = "ferry.watcher.archives";
 
   /**
