@@ -11,7 +11,6 @@ import org.ferry.image.ImageName;
 import org.ferry.messaging.MessagePublisher;
 import org.ferry.nas.ArchiveClaims;
 import org.ferry.nas.Claim;
-import org.ferry.nas.NasLayout;
 import org.ferry.operation.OperationId;
 import org.ferry.operation.Source;
 import org.slf4j.Logger;
@@ -111,9 +110,7 @@ class PublishArchive {
       throw new PermanentFailure(
           "push " + claim.file(),
           "Ferry is not allowed to read it",
-          "Make the file readable for everyone (chmod a+r) and copy it into "
-              + NasLayout.PUSH_IMAGES
-              + " again.",
+          "Make it readable for everyone (chmod a+r); it is picked up again then.",
           ReasonCodes.BAD_ARCHIVE);
     }
     return inspector.inspect(claim.archive());
