@@ -33,7 +33,7 @@ public final class FerryMetrics {
   /** Timer {@code ferry_watcher_scan_duration_seconds}. */
   public static final String WATCHER_SCAN = "ferry.watcher.scan.duration";
 
-  /** Counter {@code ferry_watcher_archives_total{outcome}}: seen|rejected|published. */
+  /** Counter {@code ferry_watcher_archives_total{outcome}}: seen|rejected|published|deferred. */
   public static final String WATCHER_ARCHIVES = "ferry.watcher.archives";
 
   /**
@@ -43,6 +43,13 @@ public final class FerryMetrics {
 
   /** Gauge {@code ferry_watcher_waiting_archives}: archives in push-images not yet taken. */
   public static final String WATCHER_WAITING = "ferry.watcher.waiting.archives";
+
+  /** Outcomes of {@link #WATCHER_ARCHIVES}; deferred means "put back, tried again later". */
+  public static final String OUTCOME_SEEN = "seen";
+
+  public static final String OUTCOME_REJECTED = "rejected";
+  public static final String OUTCOME_PUBLISHED = "published";
+  public static final String OUTCOME_DEFERRED = "deferred";
 
   public static final String TAG_OPERATION = "operation";
   public static final String TAG_OUTCOME = "outcome";

@@ -135,6 +135,27 @@ public final class ArchiveClaims {
   }
 
   /**
+   * Gives the archive back to the team without an {@code .error} note, for a claim whose request
+   * could not be sent (the broker was down): nothing failed, so the archive is simply eligible
+   * again. If the user dropped a new file under the same name meanwhile, theirs stays and ours is
+   * kept as {@code <file>.failed-<operation>}.
+   */
+  public void unclaim(Claim claim) {
+    try {
+      var folder = layout.pushImages(claim.team());
+      try {
+        moveWithoutReplacing(claim.archive(), folder.resolve(claim.file().value()));
+      } catch (FileAlreadyExistsException e) {
+        moveWithoutReplacing(
+            claim.archive(), folder.resolve(claim.file() + ".failed-" + claim.operationId()));
+      }
+      deleteQuietly(claimFolder(claim.team(), claim.operationId()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
    * Marks the operation done: the archive is deleted, an old {@code .error} note goes, and the
    * result is kept so that a redelivered request can answer with it.
    */

@@ -1,0 +1,50 @@
+package org.ferry.archive;
+
+import static org.ferry.archive.BadArchive.because;
+
+import java.nio.file.Path;
+import org.ferry.failure.FerryFailure;
+
+/**
+ * Checks an untrusted {@code docker save} archive from start to end before anything else reads it:
+ * gzip or tar, every entry inside the archive root, no device nodes, within the size limits, and
+ * exactly one image in {@code manifest.json}. Streams the archive once; memory does not grow with
+ * its size.
+ */
+public final class ArchiveInspector {
+
+  private final ArchiveLimits limits;
+
+  public ArchiveInspector(ArchiveLimits limits) {
+    this.limits = limits;
+  }
+
+  /**
+   * Reads the whole archive and says what it holds.
+   *
+   * @throws FerryFailure a permanent one (reason {@code bad-archive}) naming the broken rule and
+   *     what to do, or a transient one when the NAS cannot be read
+   */
+  public ArchiveSummary inspect(Path archive) {
+    try (var reader = ArchiveReader.open(archive, limits, bytes -> {})) {
+      byte[] manifest = null;
+      for (var entry = reader.next(); entry != null; entry = reader.next()) {
+        if (entry.path().equals(ManifestJson.MANIFEST) && entry.isFile()) {
+          if (manifest != null) {
+            throw because(reader.action(), "it holds manifest.json twice", BadArchive.SAVE_AGAIN);
+          }
+          manifest = reader.readSmall(entry);
+        }
+      }
+      reader.finish();
+      if (manifest == null) {
+        throw because(
+            reader.action(),
+            "it has no manifest.json, so it is not an image saved by docker save",
+            BadArchive.SAVE_AGAIN);
+      }
+      var repoTags = ManifestJson.repoTags(manifest, reader.action());
+      return new ArchiveSummary(reader.gzip(), repoTags, reader.uncompressedBytes());
+    }
+  }
+}
