@@ -36,6 +36,19 @@ public final class FerryDefaults implements EnvironmentPostProcessor, Ordered {
     defaults.put("management.endpoint.health.show-details", "always");
     defaults.put(
         "management.metrics.distribution.percentiles-histogram.ferry.operation.duration", "true");
+    // Pushes and exports take minutes: without a higher bound the buckets stop at 30 s.
+    defaults.put(
+        "management.metrics.distribution.minimum-expected-value.ferry.operation.duration", "100ms");
+    defaults.put(
+        "management.metrics.distribution.maximum-expected-value.ferry.operation.duration", "2h");
+    defaults.put(
+        "management.metrics.distribution.minimum-expected-value.ferry.operation.stage.duration",
+        "10ms");
+    defaults.put(
+        "management.metrics.distribution.maximum-expected-value.ferry.operation.stage.duration",
+        "2h");
+    defaults.put(
+        "management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
     defaults.put("management.metrics.tags.application", "${spring.application.name}");
     defaults.put("logging.pattern.level", "%5p [op=%X{operation:-}]");
     environment.getPropertySources().addLast(new MapPropertySource("ferryDefaults", defaults));
