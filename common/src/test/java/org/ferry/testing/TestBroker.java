@@ -89,7 +89,13 @@ public final class TestBroker {
                     : HttpRequest.BodyPublishers.ofString(body))
             .build();
     try {
-      var response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+      // HTTP/1.1: RabbitMQ's management server drops the connection when a first request with a
+      // body (this PUT) asks to upgrade to HTTP/2, which the JDK client does by default.
+      var response =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .build()
+              .send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() >= 300 && !method.equals("DELETE")) {
         throw new IllegalStateException(
             method + " " + path + " answered " + response.statusCode() + ": " + response.body());
