@@ -27,6 +27,7 @@ import org.springframework.boot.autoconfigure.amqp.RabbitAutoConfiguration;
 import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+/** Which health indicators a service gets, and what readiness and liveness take in. */
 class HealthAutoConfigurationTest {
 
   private final ApplicationContextRunner context =

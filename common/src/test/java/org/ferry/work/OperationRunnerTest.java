@@ -21,6 +21,7 @@ import org.ferry.operation.OperationId;
 import org.ferry.operation.Source;
 import org.junit.jupiter.api.Test;
 
+/** The runner keeps the running-operation gauges true while work runs, ends or crashes. */
 class OperationRunnerTest {
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));

@@ -9,6 +9,7 @@ import org.ferry.metrics.FerryMetrics;
 import org.ferry.operation.OperationKind;
 import org.junit.jupiter.api.Test;
 
+/** The in-flight count and the age of the oldest running operation, per kind. */
 class RunningOperationsTest {
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
