@@ -34,8 +34,25 @@ public final class FerryDefaults implements EnvironmentPostProcessor, Ordered {
     defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
     defaults.put("management.endpoint.health.probes.enabled", "true");
     defaults.put("management.endpoint.health.show-details", "always");
+    // Readiness is every dependency this service has (broker, registry, Docker, database, ...):
+    // a wildcard, because a group that names an indicator a service lacks fails its startup.
+    defaults.put("management.endpoint.health.group.readiness.include", "*");
+    defaults.put("management.endpoint.health.group.readiness.exclude", "livenessState");
     defaults.put(
         "management.metrics.distribution.percentiles-histogram.ferry.operation.duration", "true");
+    // Pushes and exports take minutes: without a higher bound the buckets stop at 30 s.
+    defaults.put(
+        "management.metrics.distribution.minimum-expected-value.ferry.operation.duration", "100ms");
+    defaults.put(
+        "management.metrics.distribution.maximum-expected-value.ferry.operation.duration", "2h");
+    defaults.put(
+        "management.metrics.distribution.minimum-expected-value.ferry.operation.stage.duration",
+        "10ms");
+    defaults.put(
+        "management.metrics.distribution.maximum-expected-value.ferry.operation.stage.duration",
+        "2h");
+    defaults.put(
+        "management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
     defaults.put("management.metrics.tags.application", "${spring.application.name}");
     defaults.put("logging.pattern.level", "%5p [op=%X{operation:-}]");
     environment.getPropertySources().addLast(new MapPropertySource("ferryDefaults", defaults));

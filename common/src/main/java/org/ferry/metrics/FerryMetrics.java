@@ -24,6 +24,12 @@ public final class FerryMetrics {
   /** Gauge {@code ferry_operations_in_flight{operation}}. */
   public static final String IN_FLIGHT = "ferry.operations.in.flight";
 
+  /**
+   * Gauge {@code ferry_operation_oldest_running_seconds{operation}}: how long the oldest operation
+   * still running has been running, 0 when none is; the "running too long" alert watches it.
+   */
+  public static final String OLDEST_RUNNING = "ferry.operation.oldest.running";
+
   /** Counter {@code ferry_read_bytes_total{operation}}: archive, daemon or registry bytes read. */
   public static final String BYTES_READ = "ferry.read";
 

@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.ferry.contract.OperationEvent;
 import org.ferry.contract.OperationFailed;
 import org.ferry.contract.OperationRequest;
@@ -20,7 +18,6 @@ import org.ferry.failure.ReasonCodes;
 import org.ferry.messaging.MessagePublisher;
 import org.ferry.metrics.FerryMetrics;
 import org.ferry.operation.OperationId;
-import org.ferry.operation.OperationKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -43,7 +40,7 @@ public class OperationRunner {
   private final Clock clock;
   private final String worker;
   private final Duration progressInterval;
-  private final Map<OperationKind, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+  private final RunningOperations running;
   private final Map<OperationId, OperationEvent> finished =
       Collections.synchronizedMap(
           new LinkedHashMap<>(16, 0.75f, true) {
@@ -64,6 +61,7 @@ public class OperationRunner {
     this.clock = clock;
     this.worker = worker;
     this.progressInterval = progressInterval;
+    this.running = new RunningOperations(meters, clock);
   }
 
   /** Runs {@code work} for {@code request} and publishes its events. */
@@ -79,8 +77,7 @@ public class OperationRunner {
       return;
     }
     MDC.put("operation", request.operationId().value());
-    var gauge = inFlight(request.kind());
-    gauge.incrementAndGet();
+    var end = running.start(request.kind());
     var sample = Timer.start(meters);
     try {
       publisher.publish(
@@ -119,7 +116,7 @@ public class OperationRunner {
               reason)
           .increment();
     } finally {
-      gauge.decrementAndGet();
+      end.run();
       MDC.remove("operation");
     }
   }
@@ -174,17 +171,6 @@ public class OperationRunner {
   private OperationFailed failed(OperationRequest request, String reason, String message) {
     return new OperationFailed(
         request.operationId(), request.team(), clock.instant(), request.kind(), reason, message);
-  }
-
-  private AtomicInteger inFlight(OperationKind kind) {
-    return inFlight.computeIfAbsent(
-        kind,
-        k ->
-            meters.gauge(
-                FerryMetrics.IN_FLIGHT,
-                java.util.List.of(
-                    io.micrometer.core.instrument.Tag.of(FerryMetrics.TAG_OPERATION, k.label())),
-                new AtomicInteger()));
   }
 
   private Counter counter(String name, String... tags) {
