@@ -10,9 +10,11 @@ import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.ferry.image.Team;
 import org.ferry.nas.NasLayout;
 
@@ -96,6 +98,33 @@ final class ExportFolder implements Closeable {
     } catch (NoSuchFileException e) {
       // Already gone is what we wanted.
     }
+  }
+
+  /**
+   * Deletes the regular files whose name {@code matches} and that were last modified before {@code
+   * before}; returns their names.
+   */
+  List<String> deleteOlder(Predicate<String> matches, Instant before) throws IOException {
+    var deleted = new ArrayList<String>();
+    try (var entries = folder.newDirectoryStream(Path.of("."), LinkOption.NOFOLLOW_LINKS)) {
+      for (var entry : entries) {
+        var name = entry.getFileName().toString();
+        if (!matches.test(name)) {
+          continue;
+        }
+        var attributes =
+            folder
+                .getFileAttributeView(
+                    Path.of(name), BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                .readAttributes();
+        if (attributes.isRegularFile()
+            && attributes.lastModifiedTime().toInstant().isBefore(before)) {
+          delete(name);
+          deleted.add(name);
+        }
+      }
+    }
+    return deleted;
   }
 
   /** Makes the folder's renames durable, so a crash cannot bring back the old state. */

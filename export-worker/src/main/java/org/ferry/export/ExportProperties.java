@@ -1,13 +1,16 @@
 package org.ferry.export;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Which engine writes export archives ({@code ferry.export.engine}); bound at start so that an
- * unknown engine stops the worker with a clear message instead of leaving it without one.
+ * How exports run: which engine writes the archives ({@code ferry.export.engine}, bound at start so
+ * that an unknown engine stops the worker with a clear message) and after how long a temporary file
+ * that no export is writing any more counts as left behind by a killed worker ({@code
+ * ferry.export.abandoned-after}).
  */
 @ConfigurationProperties("ferry.export")
-record ExportProperties(Engine engine) {
+record ExportProperties(Engine engine, Duration abandonedAfter) {
 
   /** The engines this worker has. */
   enum Engine {
@@ -17,5 +20,6 @@ record ExportProperties(Engine engine) {
 
   ExportProperties {
     engine = engine == null ? Engine.REGISTRY : engine;
+    abandonedAfter = abandonedAfter == null ? Duration.ofHours(1) : abandonedAfter;
   }
 }

@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,7 @@ final class StagedExport implements Closeable {
   private static final Logger log = LoggerFactory.getLogger(StagedExport.class);
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final int BUFFER = 256 * 1024;
+  private static final Pattern TEMPORARY = Pattern.compile("\\..+\\.[0-9a-f]{12}\\.tmp");
 
   private final ExportFolder folder;
   private final String name;
@@ -117,6 +119,11 @@ final class StagedExport implements Closeable {
       // The export has failed already; what is left for operators to clean is all we can report.
       log.error("Could not delete the temporary file {}: {}", file, e.getMessage());
     }
+  }
+
+  /** Whether {@code name} is one this class gives its temporary files. */
+  static boolean isTemporary(String name) {
+    return TEMPORARY.matcher(name).matches();
   }
 
   private static String temporaryName(String name, String suffix) {
