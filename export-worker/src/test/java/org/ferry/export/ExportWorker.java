@@ -27,16 +27,14 @@ final class ExportWorker {
   private ExportWorker() {}
 
   /**
-   * Points the worker at this JVM's private broker vhost, the real registry with the pull-only
-   * account, and {@code nas} as its NAS root.
+   * Points the worker at this JVM's private broker vhost, the real registry and {@code nas} as its
+   * NAS root. The registry account is not set here: the worker takes the pull account from
+   * var/local.env's variables in the environment, beside the push account's, as when deployed.
    */
   static void properties(DynamicPropertyRegistry registry, Path nas) {
-    var pull = LocalServices.pullAccess();
     registry.add("spring.rabbitmq.addresses", () -> TestBroker.shared().amqpUri());
     registry.add("ferry.nas.root", nas::toString);
-    registry.add("ferry.registry.address", pull::address);
-    registry.add("ferry.registry.username", pull::username);
-    registry.add("ferry.registry.password", pull::password);
+    registry.add("ferry.registry.address", LocalServices::registry);
   }
 
   static Path newNas() {
