@@ -51,10 +51,12 @@ class ExportImage {
     var name = nas.exportArchive(request.team(), request.exportName()).getFileName().toString();
     var shown = request.team() + "/" + NasLayout.EXPORTED_IMAGES + "/" + name;
     try (var folder = ExportFolder.open(nas, request.team())) {
+      // Checked before downloading, so a user learns of a taken name at once.
       var replaces = folder.exists(name);
       refuseExisting(replaces, request, action, shown);
       try (var staged = StagedExport.create(folder, name)) {
         var image = engine.write(source, staged.stream(), progress);
+        // Again: another export of the same name may have finished while this one downloaded.
         replaces = folder.exists(name);
         refuseExisting(replaces, request, action, shown);
         var published = staged.publish();

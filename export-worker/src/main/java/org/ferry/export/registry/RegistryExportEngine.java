@@ -49,6 +49,7 @@ class RegistryExportEngine implements ExportEngine {
     var image = manifests.find(source);
     var manifest = image.manifest();
     var layers = manifest.distinctLayers();
+    // Refuse a layer docker load could not read before downloading anything.
     layers.forEach(layer -> encoding(layer, action));
     var config = readConfig(source, manifest, action);
 
