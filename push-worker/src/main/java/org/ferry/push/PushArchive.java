@@ -2,6 +2,9 @@ package org.ferry.push;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.Map;
 import org.ferry.archive.ArchiveInspector;
 import org.ferry.contract.PushRequested;
@@ -83,8 +86,8 @@ class PushArchive {
   }
 
   private Outcome pushClaimed(Claim claim, ImageRef target, Progress progress) {
-    progress.report("checking", 0, -1);
-    inspector.inspect(claim.archive());
+    var size = sizeOf(claim);
+    inspector.inspect(claim.archive(), read -> progress.report("checking", read, size));
     var pushed = engine.push(claim.archive(), target, progress);
     progress.report("verifying", 0, -1);
     verify(claim, target, pushed);
@@ -118,6 +121,14 @@ class PushArchive {
               + ", so another push to the same tag overtook this one",
           "Check which image the tag should hold and push again if needed.",
           null);
+    }
+  }
+
+  private static long sizeOf(Claim claim) {
+    try {
+      return Files.size(claim.archive());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
