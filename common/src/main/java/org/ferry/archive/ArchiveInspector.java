@@ -3,6 +3,7 @@ package org.ferry.archive;
 import static org.ferry.archive.BadArchive.because;
 
 import java.nio.file.Path;
+import java.util.function.LongConsumer;
 import org.ferry.failure.FerryFailure;
 
 /**
@@ -26,7 +27,15 @@ public final class ArchiveInspector {
    *     what to do, or a transient one when the NAS cannot be read
    */
   public ArchiveSummary inspect(Path archive) {
-    try (var reader = ArchiveReader.open(archive, limits, bytes -> {})) {
+    return inspect(archive, bytes -> {});
+  }
+
+  /**
+   * Like {@link #inspect(Path)}, telling {@code bytesRead} the running count of archive bytes read
+   * so a long check can show progress.
+   */
+  public ArchiveSummary inspect(Path archive, LongConsumer bytesRead) {
+    try (var reader = ArchiveReader.open(archive, limits, bytesRead)) {
       byte[] manifest = null;
       for (var entry = reader.next(); entry != null; entry = reader.next()) {
         if (entry.path().equals(ManifestJson.MANIFEST) && entry.isFile()) {

@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -18,11 +20,16 @@ import org.ferry.image.ImageRef;
  * The archive's own names therefore never tag anything on the daemon that loads it.
  *
  * <p>Pull-based: each read advances the source archive just far enough to fill the caller's buffer,
- * so memory stays at one chunk whatever the image size, and {@code manifest.json} may come anywhere
- * in the archive (in a {@code docker save} it comes near the end; the daemon reads the whole tar
- * before it tags). Every entry passes the same rules as {@link ArchiveInspector} on the way
- * through. A violation ends the stream with an {@link IOException}; {@link #failure()} then holds
- * the failure to report.
+ * so memory stays at one chunk (plus the held-back manifests) whatever the image size. Every entry
+ * passes the same rules as {@link ArchiveInspector} on the way through. A violation ends the stream
+ * with an {@link IOException}; {@link #failure()} then holds the failure to report.
+ *
+ * <p>{@code manifest.json} and {@code index.json} are held back and written last, only once every
+ * other entry has passed and the source has ended properly. A tar that simply stops at an entry
+ * boundary looks complete to a daemon, so a stream cut short by a violation must not have carried a
+ * manifest: without one, the daemon loads nothing. (The daemon reads the whole tar before it tags,
+ * so a manifest at the end is what it expects anyway; {@code docker save} writes it near the end
+ * too.)
  */
 public final class RetaggedArchive extends InputStream {
 
@@ -34,6 +41,7 @@ public final class RetaggedArchive extends InputStream {
   private final Pending pending = new Pending();
   private final TarArchiveOutputStream out;
   private final byte[] chunk = new byte[CHUNK];
+  private final Map<String, Deferred> heldBack = new LinkedHashMap<>();
   private boolean inEntry;
   private boolean finished;
   private FerryFailure failure;
@@ -113,6 +121,17 @@ public final class RetaggedArchive extends InputStream {
     var entry = reader.next();
     if (entry == null) {
       reader.finish();
+      if (!heldBack.containsKey(ManifestJson.MANIFEST)) {
+        throw BadArchive.because(
+            reader.action(),
+            "it has no manifest.json, so it is not an image saved by docker save",
+            BadArchive.SAVE_AGAIN);
+      }
+      for (var deferred : heldBack.values()) {
+        out.putArchiveEntry(deferred.header());
+        out.write(deferred.content());
+        out.closeArchiveEntry();
+      }
       out.finish();
       finished = true;
       return true;
@@ -134,9 +153,10 @@ public final class RetaggedArchive extends InputStream {
       header.setModTime(entry.tar().getModTime());
       header.setUserName(entry.tar().getUserName());
       header.setGroupName(entry.tar().getGroupName());
-      out.putArchiveEntry(header);
-      out.write(rewritten);
-      out.closeArchiveEntry();
+      if (heldBack.putIfAbsent(path, new Deferred(header, rewritten)) != null) {
+        throw BadArchive.because(
+            reader.action(), "it holds " + path + " twice", BadArchive.SAVE_AGAIN);
+      }
       return true;
     }
     out.putArchiveEntry(entry.tar());
@@ -147,6 +167,9 @@ public final class RetaggedArchive extends InputStream {
     }
     return true;
   }
+
+  /** A rewritten manifest waiting for the end of the archive. */
+  private record Deferred(TarArchiveEntry header, byte[] content) {}
 
   /** The bytes the tar writer produced and the caller has not read yet. */
   private static final class Pending extends ByteArrayOutputStream {

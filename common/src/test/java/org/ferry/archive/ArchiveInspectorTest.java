@@ -41,6 +41,19 @@ class ArchiveInspectorTest {
   }
 
   @Test
+  void tellsHowManyArchiveBytesItHasChecked() throws IOException {
+    // given
+    var archive = TestArchive.dockerSave("hello:1").writeGzip(dir.resolve("hello.tar.gz"));
+    var read = new java.util.concurrent.atomic.AtomicLong();
+
+    // when
+    inspector.inspect(archive, read::set);
+
+    // then
+    assertThat(read.get()).isEqualTo(Files.size(archive));
+  }
+
+  @Test
   void readsAPlainTarArchiveWhateverItsName() throws IOException {
     // given
     var archive = TestArchive.dockerSave("a/b:2", "c:3").writeTar(dir.resolve("hello.tar.gz"));

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -227,6 +226,60 @@ class RetaggedArchiveTest {
   }
 
   @Test
+  void writesTheManifestsLastWhereverTheArchiveHadThem() throws IOException {
+    // given: manifest.json and index.json first, before the layers
+    var archive =
+        new TestArchive()
+            .file("manifest.json", TestArchive.manifest("x:1"))
+            .file("index.json", "{\"schemaVersion\":2,\"manifests\":[]}")
+            .file(TestArchive.LAYER, TestArchive.LAYER_CONTENT)
+            .file(TestArchive.CONFIG, "{}")
+            .writeGzip(dir.resolve("hello.tar.gz"));
+
+    // when
+    var entries = readAll(archive);
+
+    // then
+    assertThat(entries.keySet())
+        .containsExactly(TestArchive.LAYER, TestArchive.CONFIG, "manifest.json", "index.json");
+  }
+
+  @Test
+  void neverLetsAManifestOutOfAStreamThatBreaksTheRules() throws IOException {
+    // given: a violation after the manifest, where a daemon could take the cut for the end
+    var archive =
+        TestArchive.dockerSave("x:1")
+            .file("later/layer.tar", TestArchive.LAYER_CONTENT)
+            .symlink("evil", "/etc/shadow")
+            .writeTar(dir.resolve("hello.tar"));
+    var emitted = new java.io.ByteArrayOutputStream();
+
+    // when
+    try (var stream =
+        RetaggedArchive.open(archive, TARGET, ArchiveLimits.defaults(), bytes -> {})) {
+      var buffer = new byte[4096];
+      assertThatThrownBy(
+              () -> {
+                for (var n = stream.read(buffer); n >= 0; n = stream.read(buffer)) {
+                  emitted.write(buffer, 0, n);
+                }
+              })
+          .isInstanceOf(IOException.class);
+    }
+
+    // then
+    var names = new ArrayList<String>();
+    try (var tar = new TarArchiveInputStream(new ByteArrayInputStream(emitted.toByteArray()))) {
+      for (var entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+        names.add(entry.getName());
+      }
+    } catch (IOException partial) {
+      // The cut may fall inside an entry; the names read so far are what a daemon saw.
+    }
+    assertThat(names).contains(TestArchive.LAYER).doesNotContain("manifest.json");
+  }
+
+  @Test
   void refusesAnArchiveWithTwoImagesWhileStreaming() {
     // given
     var archive =
@@ -268,10 +321,5 @@ class RetaggedArchiveTest {
     assertThat(bytes[0]).isNotEqualTo((byte) 0x1f);
     assertThat(new String(bytes, 257, 5, StandardCharsets.US_ASCII)).isEqualTo("ustar");
     return new ByteArrayInputStream(bytes);
-  }
-
-  @SuppressWarnings("unused")
-  private static List<String> names(Map<String, byte[]> entries) {
-    return new ArrayList<>(entries.keySet());
   }
 }

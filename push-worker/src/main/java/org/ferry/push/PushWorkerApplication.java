@@ -3,10 +3,12 @@ package org.ferry.push;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** Starts Ferry's push-worker. */
-@SpringBootApplication
-@ConfigurationPropertiesScan
+/** Starts Ferry's push-worker: it pushes archives to the registry and deletes tags from it. */
+@SpringBootApplication(scanBasePackages = {"org.ferry.push", "org.ferry.delete"})
+@ConfigurationPropertiesScan({"org.ferry.push", "org.ferry.delete"})
+@EnableScheduling
 public class PushWorkerApplication {
 
   public static void main(String[] args) {

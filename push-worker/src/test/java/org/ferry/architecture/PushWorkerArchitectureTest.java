@@ -1,0 +1,51 @@
+package org.ferry.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class PushWorkerArchitectureTest {
+
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.ferry");
+  }
+
+  @Test
+  void onlyDockerPackagesImportDockerJava() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("..docker..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("com.github.dockerjava..")
+        .check(classes);
+  }
+
+  @Test
+  void theListenerAndUseCasesNeverTouchDockerJavaOrTheDockerEngine() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("org.ferry.push", "org.ferry.delete")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "com.github.dockerjava..", "org.ferry.docker..", "org.ferry.push.docker..")
+        .check(classes);
+  }
+
+  @Test
+  void packagesHaveNoCycles() {
+    slices().matching("org.ferry.(**)").should().beFreeOfCycles().check(classes);
+  }
+}
