@@ -8,11 +8,12 @@ import org.ferry.failure.InvalidValue;
 /** An image tag as the registry grammar defines it; no tag means {@code latest}. */
 public record Tag(String value) {
 
+  // Declared before LATEST: static fields initialize in order, and LATEST's constructor uses it.
+  private static final Pattern PATTERN = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
+
   public static final Tag LATEST = new Tag("latest");
   public static final String RULE =
       "1-128 characters: letters, digits, '_', '.' and '-', not starting with '.' or '-'";
-
-  private static final Pattern PATTERN = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
 
   public Tag {
     if (value == null || !PATTERN.matcher(value).matches()) {
