@@ -135,6 +135,26 @@ public final class ArchiveClaims {
   }
 
   /**
+   * Undoes a claim whose request was never sent (the broker did not confirm it): the archive goes
+   * back to {@code push-images} as it was, without an {@code .error} note, because nothing was
+   * tried. A file the team dropped under the same name meanwhile stays; ours is kept as {@code
+   * <file>.failed-<operation>}.
+   */
+  public void unclaim(Claim claim) {
+    try {
+      var folder = layout.pushImages(claim.team());
+      var target = folder.resolve(claim.file().value());
+      if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+        target = folder.resolve(claim.file() + ".failed-" + claim.operationId());
+      }
+      Files.move(claim.archive(), target, StandardCopyOption.ATOMIC_MOVE);
+      deleteQuietly(claimFolder(claim.team(), claim.operationId()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
    * Marks the operation done: the archive is deleted, an old {@code .error} note goes, and the
    * result is kept so that a redelivered request can answer with it.
    */
