@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import org.ferry.image.Team;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -16,10 +17,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * streams of its team as an {@code operation} event.
  */
 @Component
-class OperationUpdates {
+class OperationUpdates implements SmartLifecycle {
 
   private final StreamProperties properties;
   private final Map<Team, Set<SseEmitter>> streams = new ConcurrentHashMap<>();
+  private volatile boolean running;
 
   OperationUpdates(StreamProperties properties) {
     this.properties = properties;
@@ -63,6 +65,27 @@ class OperationUpdates {
                 subscribers.forEach(
                     emitter ->
                         send(subscribers, emitter, SseEmitter.event().comment("heartbeat"))));
+  }
+
+  @Override
+  public void start() {
+    running = true;
+  }
+
+  /**
+   * Ends every open stream before the web server shuts down gracefully, which would otherwise wait
+   * for these never-ending responses; browsers reconnect to the next instance.
+   */
+  @Override
+  public void stop() {
+    running = false;
+    streams.values().forEach(subscribers -> subscribers.forEach(SseEmitter::complete));
+    streams.clear();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
   }
 
   private static void send(

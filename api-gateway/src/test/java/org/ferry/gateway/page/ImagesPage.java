@@ -93,6 +93,20 @@ final class ImagesPage {
             By.cssSelector("#op-" + id + "[data-status=" + status + "]")));
   }
 
+  /** The value of the operation's progress bar once it shows one while it has {@code status}. */
+  String progress(String id, String status) {
+    // The entry is redrawn on every change, so it is looked up afresh until it has the bar.
+    return wait.until(
+        driver ->
+            driver
+                .findElements(
+                    By.cssSelector("#op-" + id + "[data-status=" + status + "] progress[value]"))
+                .stream()
+                .map(bar -> bar.getDomProperty("value"))
+                .findFirst()
+                .orElse(null));
+  }
+
   WebElement commitResult() {
     return wait.until(
         ExpectedConditions.visibilityOfElementLocated(

@@ -5,6 +5,8 @@ import static org.ferry.gateway.testing.TestGateway.ALICE;
 import static org.ferry.gateway.testing.TestGateway.ALICE_TEAM;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import org.ferry.contract.OperationProgressed;
 import org.ferry.contract.OperationStarted;
@@ -17,7 +19,8 @@ import org.ferry.operation.Source;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
@@ -38,7 +41,14 @@ class ImagesPageBrowserIT extends GatewayIT {
   }
 
   @AfterEach
-  void closeBrowser() {
+  void closeBrowser(TestInfo test) throws Exception {
+    // The last view of every test is kept for a reader of the build: target/browser/<test>.png.
+    var folder = Files.createDirectories(Path.of("target", "browser"));
+    var screenshot = browser.getScreenshotAs(OutputType.FILE).toPath();
+    Files.copy(
+        screenshot,
+        folder.resolve(test.getTestMethod().orElseThrow().getName() + ".png"),
+        StandardCopyOption.REPLACE_EXISTING);
     browser.quit();
   }
 
@@ -81,9 +91,7 @@ class ImagesPageBrowserIT extends GatewayIT {
               "upload",
               3,
               4));
-      var running = page.operation(id, "RUNNING");
-      assertThat(running.findElement(By.tagName("progress")).getDomProperty("value"))
-          .isEqualTo("75");
+      assertThat(page.progress(id, "RUNNING")).isEqualTo("75");
     }
   }
 
