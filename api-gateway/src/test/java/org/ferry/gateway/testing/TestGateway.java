@@ -57,10 +57,9 @@ public final class TestGateway {
     properties.put("ferry.gateway.users-file", USERS.toString());
     properties.put("ferry.gateway.reservations.timeout", "2s");
     properties.put("ferry.messaging.confirm-timeout", "5s");
-    var registry = LocalServices.pullAccess();
-    properties.put("ferry.registry.address", registry.address());
-    properties.put("ferry.registry.username", registry.username());
-    properties.put("ferry.registry.password", registry.password());
+    // The registry account is left to the gateway's own configuration (FERRY_REGISTRY_PULL_*), so
+    // the tests see the account the deployed gateway would use.
+    properties.put("ferry.registry.address", LocalServices.registry());
     return properties;
   }
 
