@@ -239,11 +239,14 @@ function renderOperation(op) {
         p ? `${p.stage}: ${size(p.done)}` : op.status === "QUEUED" ? "Waiting for a worker…" : "Starting…"));
     }
   }
-  const entries = Object.entries(op.result || {});
+  const order = ["reference", "digest", "path", "size", "sha256"];
+  const rank = (key) => (order.indexOf(key) < 0 ? order.length : order.indexOf(key));
+  const entries = Object.entries(op.result || {}).sort((a, b) => rank(a[0]) - rank(b[0]));
   if (entries.length > 0) {
     const list = el("dl", { class: "result" });
     for (const [key, value] of entries) {
-      list.append(el("dt", {}, RESULT_LABELS[key] || key), el("dd", { "data-key": key }, value));
+      const shown = key === "size" && /^\d+$/.test(value) ? `${size(Number(value))} (${value} bytes)` : value;
+      list.append(el("dt", {}, RESULT_LABELS[key] || key), el("dd", { "data-key": key }, shown));
     }
     item.append(list);
   }

@@ -35,7 +35,11 @@ class OperationController {
             .orElseThrow(() -> Problems.notFound("There is no operation '" + id + "'."));
     if (!caller.mayActOn(Team.of(operation.team()))) {
       throw Problems.forbidden(
-          "The operation '" + id + "' belongs to another team than '" + caller.username() + "''s.");
+          "The operation '"
+              + id
+              + "' belongs to a team the user '"
+              + caller.username()
+              + "' is not in.");
     }
     return operation;
   }

@@ -43,9 +43,22 @@ public final class TestGateway {
     return PASSWORDS.get(user);
   }
 
-  /** The settings of the shared test gateway. */
+  /**
+   * The settings of the shared test gateway. Its store is a temporary H2 file, or the database
+   * FERRY_TEST_DB_URL names (with FERRY_TEST_DB_USER and FERRY_TEST_DB_PASSWORD), to run the same
+   * tests on PostgreSQL.
+   */
   public static Map<String, String> properties() {
-    return properties(NAS, ROOT.resolve("db/operations"), TestBroker.shared().amqpUri());
+    var properties = properties(NAS, ROOT.resolve("db/operations"), TestBroker.shared().amqpUri());
+    var database = System.getenv("FERRY_TEST_DB_URL");
+    if (database != null && !database.isBlank()) {
+      properties.put("spring.datasource.url", database);
+      properties.put("spring.datasource.username", System.getenv("FERRY_TEST_DB_USER"));
+      properties.put(
+          "spring.datasource.password",
+          java.util.Objects.requireNonNullElse(System.getenv("FERRY_TEST_DB_PASSWORD"), ""));
+    }
+    return properties;
   }
 
   /** Settings for a gateway of its own: another NAS, database file or broker address. */
@@ -53,6 +66,8 @@ public final class TestGateway {
     var properties = new LinkedHashMap<String, String>();
     properties.put("spring.rabbitmq.addresses", amqp);
     properties.put("spring.datasource.url", "jdbc:h2:file:" + database.toAbsolutePath());
+    properties.put("spring.datasource.username", "sa");
+    properties.put("spring.datasource.password", "");
     properties.put("ferry.nas.root", nas.toString());
     properties.put("ferry.gateway.users-file", USERS.toString());
     properties.put("ferry.gateway.reservations.timeout", "2s");
