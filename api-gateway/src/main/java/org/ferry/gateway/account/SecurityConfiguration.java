@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -17,6 +18,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -49,8 +51,18 @@ class SecurityConfiguration implements WebMvcConfigurer {
   }
 
   @Bean
-  SecurityFilterChain filterChain(HttpSecurity http, ObjectMapper json) throws Exception {
+  SecurityFilterChain filterChain(
+      HttpSecurity http, ObjectMapper json, ObjectProvider<JwtDecoder> tokens, OidcProperties oidc)
+      throws Exception {
     var apiEntryPoint = apiEntryPoint(json);
+    if (tokens.getIfAvailable() != null) {
+      // Only when an issuer is configured: bearer tokens beside Basic, mapped to the same teams.
+      http.oauth2ResourceServer(
+          resource ->
+              resource
+                  .authenticationEntryPoint(apiEntryPoint)
+                  .jwt(jwt -> jwt.jwtAuthenticationConverter(new TokenAccounts(oidc))));
+    }
     http.authorizeHttpRequests(
             requests ->
                 requests
