@@ -5,13 +5,18 @@ import static org.ferry.gateway.testing.TestGateway.ALICE;
 import static org.ferry.gateway.testing.TestGateway.ALICE_TEAM;
 import static org.ferry.gateway.testing.TestGateway.BOB_TEAM;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.ferry.gateway.testing.GatewayIT;
+import org.ferry.registry.RegistryClient;
+import org.ferry.registry.RegistryRetry;
 import org.ferry.testing.DockerCli;
 import org.ferry.testing.LocalServices;
 import org.ferry.testing.TestTeams;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +27,12 @@ import org.junit.jupiter.api.Test;
 class ImagesIT extends GatewayIT {
 
   private static final String COMMON_NAME = TestTeams.unique("shared").value();
+  private static final List<String> PUSHED =
+      List.of(
+          ALICE_TEAM + "/hello:v1",
+          ALICE_TEAM + "/hello:v2",
+          "common/" + COMMON_NAME + ":1",
+          BOB_TEAM + "/secret:v1");
 
   @BeforeAll
   static void pushImages() {
@@ -29,16 +40,25 @@ class ImagesIT extends GatewayIT {
     var local = "ferry-test/gateway-images:1";
     DockerCli.build(local, Map.of("/hello.txt", "hello"), null);
     DockerCli.login(LocalServices.pushAccess());
-    for (var target :
-        List.of(
-            ALICE_TEAM + "/hello:v1",
-            ALICE_TEAM + "/hello:v2",
-            "common/" + COMMON_NAME + ":1",
-            BOB_TEAM + "/secret:v1")) {
+    for (var target : PUSHED) {
       var reference = registry + "/" + target;
       DockerCli.ok("tag", local, reference);
       DockerCli.ok("push", reference);
       DockerCli.ok("rmi", reference);
+    }
+  }
+
+  /** The registry is shared: the test's images, common's above all, do not outlive the test. */
+  @AfterAll
+  static void deleteImages() {
+    var registry =
+        new RegistryClient(
+            LocalServices.pushAccess(), RegistryRetry.create("it", 1, Duration.ofMillis(100)));
+    for (var target : PUSHED) {
+      var repository = target.substring(0, target.indexOf(':'));
+      registry
+          .headManifest(repository, target.substring(target.indexOf(':') + 1))
+          .ifPresent(manifest -> registry.deleteManifest(repository, manifest.digest()));
     }
   }
 
@@ -54,7 +74,7 @@ class ImagesIT extends GatewayIT {
         .json()
         .forEach(
             repository -> {
-              var list = new java.util.ArrayList<String>();
+              var list = new ArrayList<String>();
               repository.get("tags").forEach(tag -> list.add(tag.asText()));
               tags.put(repository.get("repository").asText(), list);
             });
