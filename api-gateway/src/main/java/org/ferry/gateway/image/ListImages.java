@@ -1,0 +1,51 @@
+package org.ferry.gateway.image;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ferry.image.Team;
+import org.ferry.registry.RegistryClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The repositories a team can see, with their tags: its own namespace's and {@code common}'s, read
+ * with the gateway's pull-only registry account.
+ */
+@Service
+class ListImages {
+
+  private final RegistryClient registry;
+
+  ListImages(RegistryClient registry) {
+    this.registry = registry;
+  }
+
+  List<Repository> list(Team team) {
+    var ownPrefix = team + "/";
+    var commonPrefix = Team.COMMON + "/";
+    var repositories = new ArrayList<Repository>();
+    for (var path : registry.repositories()) {
+      var slash = path.indexOf('/');
+      // Only <namespace>/<name>: deeper paths are not images Ferry made.
+      if (slash < 0 || path.indexOf('/', slash + 1) >= 0) {
+        continue;
+      }
+      if (path.startsWith(ownPrefix) || path.startsWith(commonPrefix)) {
+        var tags = registry.tags(path);
+        if (!tags.isEmpty()) {
+          repositories.add(
+              new Repository(
+                  path.substring(0, slash), path.substring(slash + 1), path, List.copyOf(tags)));
+        }
+      }
+    }
+    repositories.sort(
+        (a, b) -> {
+          // The team's own images first, then common's, each by name.
+          var own =
+              Boolean.compare(
+                  !a.namespace().equals(team.value()), !b.namespace().equals(team.value()));
+          return own != 0 ? own : a.repository().compareTo(b.repository());
+        });
+    return repositories;
+  }
+}

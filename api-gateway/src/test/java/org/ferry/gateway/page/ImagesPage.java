@@ -1,0 +1,115 @@
+package org.ferry.gateway.page;
+
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The Images page as a user sees it: what a browser test reads and clicks. */
+final class ImagesPage {
+
+  private final WebDriver browser;
+  private final WebDriverWait wait;
+
+  private ImagesPage(WebDriver browser, Duration patience) {
+    this.browser = browser;
+    this.wait = new WebDriverWait(browser, patience);
+  }
+
+  /** Opens the page, which sends the browser to the login form, and logs in. */
+  static ImagesPage logIn(WebDriver browser, String base, String user, String password) {
+    var page = new ImagesPage(browser, Duration.ofSeconds(20));
+    browser.get(base + "/");
+    page.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+    browser.findElement(By.id("username")).sendKeys(user);
+    browser.findElement(By.id("password")).sendKeys(password);
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    page.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user"), user));
+    return page;
+  }
+
+  ImagesPage patience(Duration patience) {
+    return new ImagesPage(browser, patience);
+  }
+
+  /** Waits until the push drop-down offers {@code file}, then chooses it. */
+  void chooseArchive(String file) {
+    wait.until(
+        driver -> {
+          driver.findElement(By.cssSelector("[data-refresh=push-files]")).click();
+          return new Select(driver.findElement(By.id("push-file")))
+              .getOptions().stream()
+                  .anyMatch(option -> option.getDomProperty("value").equals(file));
+        });
+    new Select(browser.findElement(By.id("push-file"))).selectByValue(file);
+  }
+
+  String pushImageField() {
+    return browser.findElement(By.id("push-image")).getDomProperty("value");
+  }
+
+  void typePushImage(String value) {
+    var field = browser.findElement(By.id("push-image"));
+    field.clear();
+    field.sendKeys(value);
+  }
+
+  void push() {
+    browser.findElement(By.id("push-button")).click();
+  }
+
+  WebElement pushFieldError() {
+    return browser.findElement(By.id("push-image-error"));
+  }
+
+  WebElement pushField() {
+    return browser.findElement(By.id("push-image"));
+  }
+
+  void typeExportName(String value) {
+    var field = browser.findElement(By.id("export-name"));
+    field.clear();
+    field.sendKeys(value);
+  }
+
+  WebElement exportFieldError() {
+    return browser.findElement(By.id("export-name-error"));
+  }
+
+  /** The push panel's message once it shows one of {@code kind} (info, ok, error). */
+  WebElement pushResult(String kind) {
+    return wait.until(
+        ExpectedConditions.visibilityOfElementLocated(
+            By.cssSelector("#push-result.message." + kind)));
+  }
+
+  /** The operation's entry in the list once it has {@code status}. */
+  WebElement operation(String id, String status) {
+    return wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("#op-" + id + "[data-status=" + status + "]")));
+  }
+
+  /** The value of the operation's progress bar once it shows one while it has {@code status}. */
+  String progress(String id, String status) {
+    // The entry is redrawn on every change, so it is looked up afresh until it has the bar.
+    return wait.until(
+        driver ->
+            driver
+                .findElements(
+                    By.cssSelector("#op-" + id + "[data-status=" + status + "] progress[value]"))
+                .stream()
+                .map(bar -> bar.getDomProperty("value"))
+                .findFirst()
+                .orElse(null));
+  }
+
+  WebElement commitResult() {
+    return wait.until(
+        ExpectedConditions.visibilityOfElementLocated(
+            By.cssSelector("#commit-result.message.error")));
+  }
+}
