@@ -1,4 +1,4 @@
-package org.ferry.export;
+package org.ferry.registry;
 
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
@@ -8,8 +8,9 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
- * Makes the export worker use the registry's pull-only account whenever one is configured ({@code
- * FERRY_REGISTRY_PULL_USER} and {@code FERRY_REGISTRY_PULL_PASSWORD}).
+ * Gives a service that only reads the registry (it sets {@code ferry.registry.account: pull}, as
+ * the export worker and the gateway do) the pull-only account, {@code FERRY_REGISTRY_PULL_USER} and
+ * {@code FERRY_REGISTRY_PULL_PASSWORD}, whenever one is configured.
  *
  * <p>application.yml alone cannot: Spring binds the environment variable {@code
  * FERRY_REGISTRY_PASSWORD} (the pushing account's, which a shared environment file hands every
@@ -19,11 +20,17 @@ import org.springframework.core.env.StandardEnvironment;
  */
 public final class PullAccount implements EnvironmentPostProcessor {
 
+  /** Set to {@code pull} in a service's application.yml to make it use the pull account. */
+  public static final String ACCOUNT = "ferry.registry.account";
+
   static final String USER = "FERRY_REGISTRY_PULL_USER";
   static final String PASSWORD = "FERRY_REGISTRY_PULL_PASSWORD";
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication app) {
+    if (!"pull".equals(environment.getProperty(ACCOUNT))) {
+      return;
+    }
     var user = environment.getProperty(USER);
     if (user == null || user.isBlank()) {
       return;

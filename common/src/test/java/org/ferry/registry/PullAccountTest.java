@@ -1,10 +1,9 @@
-package org.ferry.export;
+package org.ferry.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.ferry.registry.RegistryProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -32,6 +31,30 @@ class PullAccountTest {
     var registry = bind(environment);
     assertThat(registry.username()).isEqualTo("ferry-pull");
     assertThat(registry.password()).isEqualTo("pull-secret");
+  }
+
+  @Test
+  void leavesAServiceThatDoesNotAskForThePullAccountAlone() {
+    // given: a pushing worker, which ships no ferry.registry.account
+    var environment = new StandardEnvironment();
+    environment
+        .getPropertySources()
+        .replace(
+            StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+            new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                new HashMap<>(
+                    Map.of(
+                        "FERRY_REGISTRY_USERNAME", "ferry-push",
+                        "FERRY_REGISTRY_PASSWORD", "push-secret",
+                        "FERRY_REGISTRY_PULL_USER", "ferry-pull",
+                        "FERRY_REGISTRY_PULL_PASSWORD", "pull-secret"))));
+
+    // when
+    new PullAccount().postProcessEnvironment(environment, new SpringApplication());
+
+    // then
+    assertThat(bind(environment).username()).isEqualTo("ferry-push");
   }
 
   @Test
@@ -80,13 +103,9 @@ class PullAccountTest {
         StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
         new SystemEnvironmentPropertySource(
             StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new HashMap<>(variables)));
-    // application.yml, as the worker ships it
+    // application.yml, as the export worker and the gateway ship it
     sources.addLast(
-        new MapPropertySource(
-            "applicationConfig",
-            Map.of(
-                "ferry.registry.username", "${FERRY_REGISTRY_PULL_USER:}",
-                "ferry.registry.password", "${FERRY_REGISTRY_PULL_PASSWORD:}")));
+        new MapPropertySource("applicationConfig", Map.of(PullAccount.ACCOUNT, "pull")));
     return environment;
   }
 
