@@ -6,6 +6,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.ferry.testing.FerryArchitecture;
 import org.junit.jupiter.api.Test;
 
 /** The rules of the commit worker's shape that review alone would let slip. */
@@ -23,14 +24,7 @@ class ArchitectureTest {
 
   @Test
   void onlyDockerAdaptersUseDockerJava() {
-    noClasses()
-        .that()
-        .resideOutsideOfPackage("..docker..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAPackage("com.github.dockerjava..")
-        .because("docker-java stays behind Ferry's own ports")
-        .check(FERRY);
+    FerryArchitecture.DOCKER_JAVA_ONLY_IN_DOCKER_PACKAGES.check(FERRY);
   }
 
   @Test

@@ -6,6 +6,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.ferry.testing.FerryArchitecture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -40,13 +41,7 @@ class CommonArchitectureTest {
 
   @Test
   void onlyTheDockerAdapterImportsDockerJava() {
-    noClasses()
-        .that()
-        .resideOutsideOfPackage("..docker..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAPackage("com.github.dockerjava..")
-        .check(common);
+    FerryArchitecture.DOCKER_JAVA_ONLY_IN_DOCKER_PACKAGES.check(common);
   }
 
   @Test

@@ -19,6 +19,7 @@ import org.ferry.metrics.FerryMetrics;
 import org.ferry.nas.FileName;
 import org.ferry.operation.OperationId;
 import org.ferry.operation.Source;
+import org.ferry.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 /** The runner keeps the running-operation gauges true while work runs, ends or crashes. */

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.ferry.metrics.FerryMetrics;
 import org.ferry.operation.OperationKind;
+import org.ferry.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 /** The in-flight count and the age of the oldest running operation, per kind. */

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Set;
 import org.ferry.image.Team;
 import org.ferry.nas.NasLayout;
+import org.ferry.testing.MutableClock;
 import org.ferry.watcher.ArchiveObservations.State;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -34,6 +34,7 @@ import org.ferry.nas.ArchiveClaims;
 import org.ferry.nas.FileName;
 import org.ferry.nas.NasLayout;
 import org.ferry.operation.Source;
+import org.ferry.testing.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

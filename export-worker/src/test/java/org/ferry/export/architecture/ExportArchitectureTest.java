@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.ferry.registry.RegistryClient;
+import org.ferry.testing.FerryArchitecture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,13 +25,7 @@ class ExportArchitectureTest {
 
   @Test
   void onlyDockerPackagesImportDockerJava() {
-    noClasses()
-        .that()
-        .resideOutsideOfPackage("..docker..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAPackage("com.github.dockerjava..")
-        .check(worker);
+    FerryArchitecture.DOCKER_JAVA_ONLY_IN_DOCKER_PACKAGES.check(worker);
   }
 
   @Test

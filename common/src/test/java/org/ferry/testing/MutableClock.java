@@ -1,4 +1,4 @@
-package org.ferry.watcher;
+package org.ferry.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,17 +6,17 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that tests move forward by hand. */
-final class MutableClock extends Clock {
+/** A clock that stands still until a test moves it. */
+public final class MutableClock extends Clock {
 
   private Instant now;
 
-  MutableClock(Instant start) {
+  public MutableClock(Instant start) {
     this.now = start;
   }
 
-  void advance(Duration duration) {
-    now = now.plus(duration);
+  public void advance(Duration by) {
+    now = now.plus(by);
   }
 
   @Override
@@ -31,6 +31,6 @@ final class MutableClock extends Clock {
 
   @Override
   public Clock withZone(ZoneId zone) {
-    throw new UnsupportedOperationException();
+    throw new UnsupportedOperationException("Ferry's clocks are UTC");
   }
 }
