@@ -8,7 +8,7 @@ import org.ferry.failure.PermanentFailure;
 import org.ferry.failure.ReasonCodes;
 import org.ferry.failure.TransientFailure;
 import org.ferry.image.ImageRef;
-import org.ferry.metrics.FerryMetrics;
+import org.ferry.metrics.FerryMeters;
 import org.ferry.nas.NasLayout;
 import org.ferry.registry.RegistryProperties;
 import org.ferry.work.Outcome;
@@ -60,9 +60,7 @@ class ExportImage {
         replaces = folder.exists(name);
         refuseExisting(replaces, request, action, shown);
         var published = staged.publish();
-        meters
-            .counter(FerryMetrics.BYTES_WRITTEN, FerryMetrics.TAG_OPERATION, request.kind().label())
-            .increment(published.size());
+        FerryMeters.bytesWritten(meters, request.kind()).increment(published.size());
         return outcome(source, image, published, shown, name, replaces);
       }
     } catch (IOException e) {

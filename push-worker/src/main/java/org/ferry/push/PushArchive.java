@@ -2,6 +2,7 @@ package org.ferry.push;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,9 +15,11 @@ import org.ferry.failure.ReasonCodes;
 import org.ferry.failure.TransientFailure;
 import org.ferry.image.ImageRef;
 import org.ferry.image.Team;
+import org.ferry.metrics.FerryMeters;
 import org.ferry.nas.ArchiveClaims;
 import org.ferry.nas.Claim;
 import org.ferry.nas.NasLayout;
+import org.ferry.operation.OperationKind;
 import org.ferry.registry.RegistryClient;
 import org.ferry.work.Outcome;
 import org.ferry.work.Progress;
@@ -38,18 +41,21 @@ class PushArchive {
   private final ArchiveInspector inspector;
   private final PushEngine engine;
   private final RegistryClient registry;
+  private final MeterRegistry meters;
 
   PushArchive(
       NasLayout layout,
       ArchiveClaims claims,
       ArchiveInspector inspector,
       PushEngine engine,
-      RegistryClient registry) {
+      RegistryClient registry,
+      MeterRegistry meters) {
     this.layout = layout;
     this.claims = claims;
     this.inspector = inspector;
     this.engine = engine;
     this.registry = registry;
+    this.meters = meters;
   }
 
   /**
@@ -89,6 +95,7 @@ class PushArchive {
     var size = sizeOf(claim);
     inspector.inspect(claim.archive(), read -> progress.report("checking", read, size));
     var pushed = engine.push(claim.archive(), target, progress);
+    FerryMeters.bytesRead(meters, OperationKind.PUSH).increment(size);
     progress.report("verifying", 0, -1);
     verify(claim, target, pushed);
     return new Outcome(

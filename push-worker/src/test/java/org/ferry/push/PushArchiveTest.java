@@ -178,7 +178,8 @@ class PushArchiveTest {
         claims(),
         new ArchiveInspector(ArchiveLimits.defaults()),
         engine,
-        registry);
+        registry,
+        new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
   }
 
   /** The smallest archive the checks accept: a config, a layer and a one-image manifest. */
