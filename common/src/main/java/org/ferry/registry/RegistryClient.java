@@ -2,6 +2,8 @@ package org.ferry.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,13 +41,23 @@ public class RegistryClient {
 
   private final RegistryAccess access;
   private final Retry retry;
+  private final CircuitBreaker breaker;
   private final HttpClient http;
   private final ObjectMapper json = new ObjectMapper();
   private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
   public RegistryClient(RegistryAccess access, Retry retry) {
+    this(access, retry, CircuitBreaker.of("registry", RegistryAutoConfiguration.breakerConfig()));
+  }
+
+  /**
+   * @param breaker opens when most calls fail transiently, so a registry that is down is not
+   *     hammered by every worker's retries; while open, calls fail at once as transient
+   */
+  public RegistryClient(RegistryAccess access, Retry retry, CircuitBreaker breaker) {
     this.access = access;
     this.retry = retry;
+    this.breaker = breaker;
     this.http =
         HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(10))
@@ -261,7 +273,21 @@ public class RegistryClient {
             throw new TransientFailure(action, "the service is shutting down", "Try again.", e);
           }
         };
-    return Retry.decorateSupplier(retry, attempt).get();
+    Supplier<HttpResponse<T>> guarded =
+        () -> {
+          try {
+            return CircuitBreaker.decorateSupplier(breaker, attempt).get();
+          } catch (CallNotPermittedException e) {
+            throw new TransientFailure(
+                action,
+                "the registry at "
+                    + access.address()
+                    + " failed repeatedly, so Ferry pauses calls to it",
+                "Try again in a minute; tell the operators if it persists.",
+                e);
+          }
+        };
+    return Retry.decorateSupplier(retry, guarded).get();
   }
 
   private <T> HttpResponse<T> send(
