@@ -4,8 +4,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * How the push-worker pushes: {@code engine} picks the {@link PushEngine} ({@code docker}, the only
- * one so far), and the result of a finished push is kept for {@code resultRetention} so that a
+ * How the push-worker pushes: {@code engine} picks the {@link PushEngine} ({@code docker} or {@code
+ * registry}), and the result of a finished push is kept for {@code resultRetention} so that a
  * request delivered again in that time is answered with it.
  */
 @ConfigurationProperties("ferry.push")
@@ -19,6 +19,8 @@ record PushProperties(Engine engine, Duration resultRetention) {
   /** The engines that can push an archive. */
   enum Engine {
     /** {@code docker load} of the re-tagged archive, then {@code docker push}. */
-    DOCKER
+    DOCKER,
+    /** Streams the archive once and uploads its layers straight to the registry. */
+    REGISTRY
   }
 }

@@ -1,0 +1,9 @@
+package org.ferry.push.registry;
+
+import org.ferry.image.Digest;
+
+/**
+ * One layer as the registry holds it: {@code diffId} and {@code tarSize} of the layer tar, {@code
+ * digest} and {@code size} of the blob that was uploaded for it (the same when uncompressed).
+ */
+record LayerBlob(Digest diffId, long tarSize, Digest digest, long size) {}

@@ -1,0 +1,167 @@
+package org.ferry.push.registry;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.LongConsumer;
+import org.ferry.failure.FerryFailure;
+import org.ferry.failure.TransientFailure;
+import org.ferry.image.Digest;
+import org.ferry.registry.RegistryClient;
+
+/**
+ * Uploads one layer while it is read from the archive: the tar bytes are hashed (the diffID),
+ * optionally compressed on all cores, hashed again (the blob digest) and streamed to the registry
+ * through a bounded pipe, and the upload is completed with the digest computed on the way. Only a
+ * few blocks are ever in memory.
+ */
+final class LayerUploader {
+
+  private static final int PIPE_CHUNKS = 16;
+
+  private final RegistryClient registry;
+  private final RegistryPushProperties properties;
+  private final ExecutorService compressors;
+  private final ExecutorService senders;
+
+  LayerUploader(
+      RegistryClient registry,
+      RegistryPushProperties properties,
+      ExecutorService compressors,
+      ExecutorService senders) {
+    this.registry = registry;
+    this.properties = properties;
+    this.compressors = compressors;
+    this.senders = senders;
+  }
+
+  /**
+   * Uploads the layer tar that {@code content} yields to its end.
+   *
+   * @param sent told the running count of blob bytes handed to the registry
+   * @throws IOException when the archive cannot be read; the upload is then abandoned
+   */
+  LayerBlob upload(String repository, InputStream content, LongConsumer sent) throws IOException {
+    var location = registry.startBlobUpload(repository);
+    var pipe = new ChunkPipe(PIPE_CHUNKS);
+    Future<java.net.URI> sending =
+        senders.submit(
+            () -> {
+              try {
+                return registry.streamBlobChunk(repository, location, pipe.source());
+              } finally {
+                pipe.readerDone();
+              }
+            });
+    var blob = new Hashing(pipe.sink(), sent);
+    var layer =
+        properties.compress()
+            ? new ParallelGzipOutputStream(
+                blob,
+                compressors,
+                properties.threads(),
+                properties.gzipLevel(),
+                (int) properties.blockSize().toBytes())
+            : blob;
+    var tar = new Hashing(layer, bytes -> {});
+    try {
+      content.transferTo(tar);
+      tar.close();
+    } catch (IOException | RuntimeException e) {
+      pipe.breakPipe();
+      sending.cancel(true);
+      // A refused upload stops the pipe; the registry's reason says more than the pipe's.
+      if (sending.isDone() && !sending.isCancelled()) {
+        await(sending);
+      }
+      throw e;
+    }
+    var next = await(sending);
+    var digest = blob.digest();
+    registry.completeBlobUpload(repository, next, digest);
+    return new LayerBlob(tar.digest(), tar.count(), digest, blob.count());
+  }
+
+  /** Reads {@code content} to its end for its diffID only, for a layer the registry already has. */
+  static LayerBlob hashOnly(InputStream content) throws IOException {
+    var tar = new Hashing(OutputStream.nullOutputStream(), bytes -> {});
+    content.transferTo(tar);
+    tar.close();
+    return new LayerBlob(tar.digest(), tar.count(), tar.digest(), tar.count());
+  }
+
+  private static java.net.URI await(Future<java.net.URI> sending) {
+    try {
+      return sending.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TransientFailure("upload a layer", "the worker is shutting down", "Try again.", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof FerryFailure failure) {
+        throw failure;
+      }
+      throw new IllegalStateException("Uploading a layer failed", e.getCause());
+    }
+  }
+
+  static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every JVM has SHA-256", e);
+    }
+  }
+
+  static Digest digestOf(byte[] bytes) {
+    return Digest.of("sha256:" + HexFormat.of().formatHex(sha256().digest(bytes)));
+  }
+
+  /** Counts and hashes what passes through it. */
+  private static final class Hashing extends FilterOutputStream {
+    private final MessageDigest hash = sha256();
+    private final LongConsumer counted;
+    private long count;
+    private Digest digest;
+
+    Hashing(OutputStream out, LongConsumer counted) {
+      super(out);
+      this.counted = counted;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      hash.update(b, off, len);
+      out.write(b, off, len);
+      count += len;
+      counted.accept(count);
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (digest == null) {
+        digest = Digest.of("sha256:" + HexFormat.of().formatHex(hash.digest()));
+        out.close();
+      }
+    }
+
+    Digest digest() {
+      return digest;
+    }
+
+    long count() {
+      return count;
+    }
+  }
+}
