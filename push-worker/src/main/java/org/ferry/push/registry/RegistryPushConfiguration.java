@@ -9,9 +9,13 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Selects the registry push engine with {@code ferry.push.engine=registry}. */
+/** Selects the registry push engine with {@code ferry.push.engine=registry} (the default). */
 @Configuration
-@ConditionalOnProperty(prefix = "ferry.push", name = "engine", havingValue = "registry")
+@ConditionalOnProperty(
+    prefix = "ferry.push",
+    name = "engine",
+    havingValue = "registry",
+    matchIfMissing = true)
 @EnableConfigurationProperties(RegistryPushProperties.class)
 class RegistryPushConfiguration {
 
