@@ -1,9 +1,11 @@
 package org.ferry.push.registry;
 
+import java.io.FilterInputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -51,26 +53,27 @@ final class LayerUploader {
   LayerBlob upload(String repository, InputStream content, LongConsumer sent) throws IOException {
     var location = registry.startBlobUpload(repository);
     var pipe = new ChunkPipe(PIPE_CHUNKS);
-    Future<java.net.URI> sending =
+    // The sending thread hashes the blob, so the reading thread only inflates and hashes the tar.
+    var blob = new HashingInput(pipe.source(), sent);
+    Future<URI> sending =
         senders.submit(
             () -> {
               try {
-                return registry.streamBlobChunk(repository, location, pipe.source());
+                return registry.streamBlobChunk(repository, location, blob);
               } finally {
                 pipe.readerDone();
               }
             });
-    var blob = new Hashing(pipe.sink(), sent);
     var layer =
         properties.compress()
             ? new ParallelGzipOutputStream(
-                blob,
+                pipe.sink(),
                 compressors,
                 properties.threads(),
                 properties.gzipLevel(),
                 (int) properties.blockSize().toBytes())
-            : blob;
-    var tar = new Hashing(layer, bytes -> {});
+            : pipe.sink();
+    var tar = new Hashing(layer);
     try {
       content.transferTo(tar);
       tar.close();
@@ -91,13 +94,13 @@ final class LayerUploader {
 
   /** Reads {@code content} to its end for its diffID only, for a layer the registry already has. */
   static LayerBlob hashOnly(InputStream content) throws IOException {
-    var tar = new Hashing(OutputStream.nullOutputStream(), bytes -> {});
+    var tar = new Hashing(OutputStream.nullOutputStream());
     content.transferTo(tar);
     tar.close();
     return new LayerBlob(tar.digest(), tar.count(), tar.digest(), tar.count());
   }
 
-  private static java.net.URI await(Future<java.net.URI> sending) {
+  private static URI await(Future<URI> sending) {
     try {
       return sending.get();
     } catch (InterruptedException e) {
@@ -123,16 +126,59 @@ final class LayerUploader {
     return Digest.of("sha256:" + HexFormat.of().formatHex(sha256().digest(bytes)));
   }
 
-  /** Counts and hashes what passes through it. */
-  private static final class Hashing extends FilterOutputStream {
+  /** Counts and hashes what is read through it, up to its end. */
+  private static final class HashingInput extends FilterInputStream {
     private final MessageDigest hash = sha256();
     private final LongConsumer counted;
     private long count;
+
+    HashingInput(InputStream in, LongConsumer counted) {
+      super(in);
+      this.counted = counted;
+    }
+
+    @Override
+    public int read() throws IOException {
+      var one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      var n = in.read(b, off, len);
+      if (n > 0) {
+        hash.update(b, off, n);
+        count += n;
+        counted.accept(count);
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      // Skipped bytes are sent bytes too: read them so they are hashed.
+      var buffer = new byte[(int) Math.min(n, 8192)];
+      var read = read(buffer, 0, buffer.length);
+      return Math.max(read, 0);
+    }
+
+    Digest digest() {
+      return Digest.of("sha256:" + HexFormat.of().formatHex(hash.digest()));
+    }
+
+    long count() {
+      return count;
+    }
+  }
+
+  /** Counts and hashes what passes through it. */
+  private static final class Hashing extends FilterOutputStream {
+    private final MessageDigest hash = sha256();
+    private long count;
     private Digest digest;
 
-    Hashing(OutputStream out, LongConsumer counted) {
+    Hashing(OutputStream out) {
       super(out);
-      this.counted = counted;
     }
 
     @Override
@@ -145,7 +191,6 @@ final class LayerUploader {
       hash.update(b, off, len);
       out.write(b, off, len);
       count += len;
-      counted.accept(count);
     }
 
     @Override

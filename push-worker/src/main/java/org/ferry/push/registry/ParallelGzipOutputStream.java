@@ -24,6 +24,8 @@ final class ParallelGzipOutputStream extends OutputStream {
   // No file name, no modification time, "unknown" OS: nothing that varies between runs.
   private static final byte[] HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
 
+  private static final int SAMPLE = 32 * 1024;
+
   private final OutputStream out;
   private final ExecutorService pool;
   private final int level;
@@ -106,7 +108,7 @@ final class ParallelGzipOutputStream extends OutputStream {
   }
 
   static byte[] member(byte[] data, int level) {
-    var deflater = new Deflater(level, true);
+    var deflater = new Deflater(incompressible(data) ? Deflater.NO_COMPRESSION : level, true);
     try {
       deflater.setInput(data);
       deflater.finish();
@@ -124,6 +126,31 @@ final class ParallelGzipOutputStream extends OutputStream {
       return result.toByteArray();
     } finally {
       deflater.end();
+    }
+  }
+
+  /**
+   * Whether a trial on the block's first {@value #SAMPLE} bytes saves less than 3%: then the block
+   * is stored, not compressed (random data, already compressed files), which costs a copy instead
+   * of a full deflate for nothing. The trial depends only on the bytes, so the output stays
+   * deterministic.
+   */
+  private static boolean incompressible(byte[] data) {
+    if (data.length < 2 * SAMPLE) {
+      return false;
+    }
+    var trial = new Deflater(Deflater.BEST_SPEED, true);
+    try {
+      trial.setInput(data, 0, SAMPLE);
+      trial.finish();
+      var out = new byte[SAMPLE + 1024];
+      var size = 0;
+      while (!trial.finished()) {
+        size += trial.deflate(out);
+      }
+      return size > SAMPLE * 0.97;
+    } finally {
+      trial.end();
     }
   }
 
