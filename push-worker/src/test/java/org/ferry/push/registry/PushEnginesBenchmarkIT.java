@@ -11,6 +11,7 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,8 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Pushes the same random-data image with the docker engine and the registry engine in one run and
  * prints how long each took against reading the archive alone ({@code gunzip -c}). Opt-in with
- * {@code -Dferry.benchmark=true} (size with {@code -Dferry.benchmark.mb}, default 200); timings on
- * a shared machine are noisy, so it reports ratios and asserts only that both pushes worked.
+ * {@code -Dferry.benchmark=true} (size with {@code -Dferry.benchmark.mb}, default 200; {@code
+ * -Dferry.benchmark.data=base64} for compressible data); timings on a shared machine are noisy, so
+ * it reports ratios and asserts only that both pushes worked.
  */
 class PushEnginesBenchmarkIT {
 
@@ -72,7 +74,7 @@ class PushEnginesBenchmarkIT {
 
       // then
       System.out.printf(
-          "%nPUSH BENCHMARK: %d MB random data, archive %d MB, %d cores, max heap %d MB%n"
+          "%nPUSH BENCHMARK: %d MB %s data, archive %d MB, %d cores, max heap %d MB%n"
               + "  gunzip -c > /dev/null (floor): %6.1f s%n"
               + "  docker engine (load + push):   %6.1f s%n"
               + "  registry engine, gzip:         %6.1f s  ratio registry/docker %.2f,"
@@ -80,6 +82,7 @@ class PushEnginesBenchmarkIT {
               + "  registry engine, uncompressed: %6.1f s  ratio registry/docker %.2f,"
               + " /floor %.1f, peak heap %d MB%n",
           megabytes,
+          System.getProperty("ferry.benchmark.data", "random"),
           Files.size(archive) >> 20,
           Runtime.getRuntime().availableProcessors(),
           Runtime.getRuntime().maxMemory() >> 20,
@@ -119,11 +122,13 @@ class PushEnginesBenchmarkIT {
   private Path randomImage(int megabytes) throws IOException {
     var context = Files.createDirectory(dir.resolve("context"));
     var random = new Random(42);
-    var buffer = new byte[1 << 20];
+    // random: incompressible; base64: base64 of random bytes, which gzip shrinks by about 1/4
+    var base64 = "base64".equals(System.getProperty("ferry.benchmark.data"));
+    var buffer = new byte[base64 ? 3 << 18 : 1 << 20];
     try (OutputStream out = Files.newOutputStream(context.resolve("data"))) {
       for (var i = 0; i < megabytes; i++) {
         random.nextBytes(buffer);
-        out.write(buffer);
+        out.write(base64 ? Base64.getEncoder().encode(buffer) : buffer);
       }
     }
     Files.writeString(
