@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.ferry.failure.FerryFailure;
 import org.ferry.failure.TransientFailure;
 import org.ferry.image.Digest;
@@ -45,12 +46,59 @@ final class LayerUploader {
   }
 
   /**
-   * Uploads the layer tar that {@code content} yields to its end.
+   * Uploads the layer tar that {@code content} yields to its end, compressed unless the properties
+   * say otherwise.
    *
    * @param sent told the running count of blob bytes handed to the registry
    * @throws IOException when the archive cannot be read; the upload is then abandoned
    */
   LayerBlob upload(String repository, InputStream content, LongConsumer sent) throws IOException {
+    return send(
+        repository,
+        sent,
+        properties.compress(),
+        sink -> {
+          var layer =
+              properties.compress()
+                  ? new ParallelGzipOutputStream(
+                      sink,
+                      compressors,
+                      properties.threads(),
+                      properties.gzipLevel(),
+                      (int) properties.blockSize().toBytes())
+                  : sink;
+          var tar = new Hashing(layer);
+          content.transferTo(tar);
+          tar.close();
+          return tar;
+        });
+  }
+
+  /**
+   * Uploads a layer the archive already holds gzip-compressed (the OCI layout of a daemon that
+   * keeps pulled layers compressed) as it is, unpacking it on the way only for its diffID.
+   */
+  LayerBlob uploadCompressed(String repository, InputStream content, LongConsumer sent)
+      throws IOException {
+    return send(
+        repository,
+        sent,
+        true,
+        sink -> {
+          var tee = new Tee(content, sink);
+          var tar = new Hashing(OutputStream.nullOutputStream());
+          try (var gunzip = gunzip(tee)) {
+            gunzip.transferTo(tar);
+          }
+          tee.transferTo(OutputStream.nullOutputStream());
+          sink.close();
+          tar.close();
+          return tar;
+        });
+  }
+
+  private LayerBlob send(String repository, LongConsumer sent, boolean gzip, Writing writing)
+      throws IOException {
     var location = registry.startBlobUpload(repository);
     var pipe = new ChunkPipe(PIPE_CHUNKS);
     // The sending thread hashes the blob, so the reading thread only inflates and hashes the tar.
@@ -64,19 +112,9 @@ final class LayerUploader {
                 pipe.readerDone();
               }
             });
-    var layer =
-        properties.compress()
-            ? new ParallelGzipOutputStream(
-                pipe.sink(),
-                compressors,
-                properties.threads(),
-                properties.gzipLevel(),
-                (int) properties.blockSize().toBytes())
-            : pipe.sink();
-    var tar = new Hashing(layer);
+    Hashing tar;
     try {
-      content.transferTo(tar);
-      tar.close();
+      tar = writing.write(pipe.sink());
     } catch (IOException | RuntimeException e) {
       pipe.breakPipe();
       sending.cancel(true);
@@ -89,15 +127,79 @@ final class LayerUploader {
     var next = await(sending);
     var digest = blob.digest();
     registry.completeBlobUpload(repository, next, digest);
-    return new LayerBlob(tar.digest(), tar.count(), digest, blob.count());
+    return new LayerBlob(tar.digest(), tar.count(), digest, blob.count(), gzip);
   }
 
-  /** Reads {@code content} to its end for its diffID only, for a layer the registry already has. */
-  static LayerBlob hashOnly(InputStream content) throws IOException {
+  /**
+   * Reads {@code content} to its end for its diffID only, for a layer the registry already has as
+   * {@code digest} of {@code size} bytes.
+   */
+  static LayerBlob hashOnly(InputStream content, boolean gzip, Digest digest, long size)
+      throws IOException {
     var tar = new Hashing(OutputStream.nullOutputStream());
-    content.transferTo(tar);
+    if (gzip) {
+      try (var gunzip = gunzip(new Tee(content, OutputStream.nullOutputStream()))) {
+        gunzip.transferTo(tar);
+      }
+      content.transferTo(OutputStream.nullOutputStream());
+    } else {
+      content.transferTo(tar);
+    }
     tar.close();
-    return new LayerBlob(tar.digest(), tar.count(), tar.digest(), tar.count());
+    return new LayerBlob(tar.digest(), tar.count(), digest, size, gzip);
+  }
+
+  private static InputStream gunzip(InputStream in) throws IOException {
+    return GzipCompressorInputStream.builder()
+        .setInputStream(in)
+        .setDecompressConcatenated(true)
+        .get();
+  }
+
+  /** Writes a layer's blob into the sink and returns the hash of its tar. */
+  private interface Writing {
+    Hashing write(OutputStream sink) throws IOException;
+  }
+
+  /** Copies what is read through it to {@code copy}; closing it leaves the source open. */
+  private static final class Tee extends FilterInputStream {
+    private final OutputStream copy;
+
+    Tee(InputStream in, OutputStream copy) {
+      super(in);
+      this.copy = copy;
+    }
+
+    @Override
+    public int read() throws IOException {
+      var one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      var n = in.read(b, off, len);
+      if (n > 0) {
+        copy.write(b, off, n);
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      var buffer = new byte[(int) Math.min(n, 8192)];
+      return Math.max(read(buffer, 0, buffer.length), 0);
+    }
+
+    @Override
+    public boolean markSupported() {
+      return false;
+    }
+
+    @Override
+    public void close() {
+      // The archive's stream goes on to its next entry.
+    }
   }
 
   private static URI await(Future<URI> sending) {

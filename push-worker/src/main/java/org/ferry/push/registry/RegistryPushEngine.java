@@ -36,6 +36,7 @@ final class RegistryPushEngine implements PushEngine {
 
   static final String OCI_CONFIG = "application/vnd.oci.image.config.v1+json";
   static final String OCI_LAYER = "application/vnd.oci.image.layer.v1.tar";
+  static final String OCI_LAYER_GZIP = "application/vnd.oci.image.layer.v1.tar+gzip";
   private static final String BLOBS = "blobs/sha256/";
   // Configs, manifests and indexes are small; anything bigger is not one of them.
   private static final long MAX_JSON = 16L * 1024 * 1024;
@@ -136,7 +137,7 @@ final class RegistryPushEngine implements PushEngine {
     var layerNodes = root.putArray("layers");
     for (var layer : layers) {
       var node = layerNodes.addObject();
-      node.put("mediaType", compress ? MediaTypes.DOCKER_LAYER_GZIP : OCI_LAYER);
+      node.put("mediaType", layerType(layer));
       node.put("size", layer.size());
       node.put("digest", layer.digest().value());
     }
@@ -145,6 +146,13 @@ final class RegistryPushEngine implements PushEngine {
     } catch (IOException e) {
       throw new IllegalStateException("A manifest Ferry built could not be written", e);
     }
+  }
+
+  private String layerType(LayerBlob layer) {
+    if (compress) {
+      return MediaTypes.DOCKER_LAYER_GZIP;
+    }
+    return layer.gzip() ? OCI_LAYER_GZIP : OCI_LAYER;
   }
 
   /** What one pass over the archive found: layers uploaded, small JSON files, links. */
@@ -169,13 +177,14 @@ final class RegistryPushEngine implements PushEngine {
         layers.put(name, upload(content));
       } else if (name.startsWith(BLOBS)) {
         var peek = new BufferedInputStream(content, 64 * 1024);
-        peek.mark(1);
+        peek.mark(2);
         var first = peek.read();
+        var second = peek.read();
         peek.reset();
         if (first == '{' && size <= MAX_JSON) {
           jsons.put(name, peek.readAllBytes());
         } else {
-          layers.put(name, uploadUnlessPresent(name, peek));
+          layers.put(name, uploadUnlessPresent(name, peek, first == 0x1f && second == 0x8b));
         }
       } else if (name.endsWith(".json") && size <= MAX_JSON) {
         jsons.put(name, content.readAllBytes());
@@ -183,13 +192,26 @@ final class RegistryPushEngine implements PushEngine {
     }
 
     /**
-     * In the OCI layout a layer is named by its digest, so an uncompressed layer the registry
-     * already has is only read (to check its digest), not sent again.
+     * In the OCI layout a layer is named by its digest, so a layer the registry already has is only
+     * read (for its diffID), not sent again: a compressed one always, an uncompressed one when
+     * Ferry uploads layers uncompressed. A compressed one is uploaded as it is.
      */
-    private LayerBlob uploadUnlessPresent(String name, InputStream content) throws IOException {
+    private LayerBlob uploadUnlessPresent(String name, InputStream content, boolean gzip)
+        throws IOException {
       var named = Digest.of("sha256:" + name.substring(BLOBS.length()));
-      if (!compress && registry.blobSize(repository, named).isPresent()) {
-        return LayerUploader.hashOnly(content);
+      if (gzip || !compress) {
+        var present = registry.blobSize(repository, named);
+        if (present.isPresent()) {
+          return LayerUploader.hashOnly(content, gzip, named, present.get());
+        }
+      }
+      if (gzip) {
+        var before = uploaded;
+        var layer =
+            uploader.uploadCompressed(
+                repository, content, sent -> progress.report("uploading", before + sent, -1));
+        uploaded += layer.size();
+        return layer;
       }
       return upload(content);
     }

@@ -150,6 +150,33 @@ class RegistryPushEngineIT {
   }
 
   @Test
+  void pushesTheCompressedLayersOfAnOciLayoutArchiveAsTheyAre() throws IOException {
+    // given: an OCI layout whose layer blobs are gzip-compressed, named by their own digest
+    var marker = "ocicompressed-" + UUID.randomUUID();
+    var oci = dir.resolve("oci.tar");
+    SavedImages.toOciLayout(save(marker, false), oci, true);
+    var target = target("ocicompressed", "1");
+    var engine = engine(RegistryPushProperties.defaults().uncompressed());
+
+    // when
+    var first = engine.push(oci, target, progress);
+    stages.clear();
+    var second = engine.push(oci, target, progress);
+
+    // then
+    var manifest = registry.getManifest(target.repository(), "1").orElseThrow();
+    assertThat(new String(manifest.content()))
+        .contains(RegistryPushEngine.OCI_LAYER_GZIP)
+        .doesNotContain(RegistryPushEngine.OCI_LAYER + "\"");
+    assertThat(SavedImages.blobNames(oci))
+        .as("the layers keep the digests they have in the archive")
+        .allSatisfy(blob -> assertThat(new String(manifest.content())).contains(blob));
+    assertThat(second.digest()).isEqualTo(first.digest());
+    assertThat(stages).as("every layer is already there").doesNotContain("uploading");
+    assertThat(pullAndRun(target)).isEqualTo(marker);
+  }
+
+  @Test
   void pushingTheSameArchiveTwiceGivesTheSameDigest() throws IOException {
     // given
     var archive = save("twice-" + UUID.randomUUID(), true);

@@ -3,11 +3,13 @@ package org.ferry.push.registry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -42,6 +44,14 @@ final class SavedImages {
 
   /** Rewrites a legacy plain {@code docker save} tar into the OCI layout of Docker 25. */
   static void toOciLayout(Path legacy, Path target) throws IOException {
+    toOciLayout(legacy, target, false);
+  }
+
+  /**
+   * Like {@link #toOciLayout(Path, Path)}, with the layers gzip-compressed when {@code gzipLayers},
+   * as a daemon that keeps pulled layers compressed saves them.
+   */
+  static void toOciLayout(Path legacy, Path target, boolean gzipLayers) throws IOException {
     var renamed = new HashMap<String, String>();
     var blobs = new HashMap<String, byte[]>();
     byte[] manifest = null;
@@ -52,6 +62,13 @@ final class SavedImages {
           manifest = in.readAllBytes();
         } else if (entry.isFile() && (name.endsWith("/layer.tar") || isConfig(name))) {
           var bytes = in.readAllBytes();
+          if (gzipLayers && name.endsWith("/layer.tar")) {
+            var compressed = new ByteArrayOutputStream();
+            try (var gzip = new GZIPOutputStream(compressed)) {
+              gzip.write(bytes);
+            }
+            bytes = compressed.toByteArray();
+          }
           var blob = "blobs/sha256/" + sha256(bytes);
           renamed.put(name, blob);
           blobs.put(blob, bytes);
@@ -117,6 +134,23 @@ final class SavedImages {
       }
     }
     return 0;
+  }
+
+  /** The digests ({@code sha256:...}) of the layers an OCI layout archive lists. */
+  static java.util.List<String> blobNames(Path oci) throws IOException {
+    try (var in = new TarArchiveInputStream(Files.newInputStream(oci))) {
+      for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        if (entry.getName().equals("manifest.json")) {
+          var names = new java.util.ArrayList<String>();
+          JSON.readTree(in.readAllBytes())
+              .get(0)
+              .get("Layers")
+              .forEach(layer -> names.add(layer.asText().replace("blobs/sha256/", "sha256:")));
+          return names;
+        }
+      }
+    }
+    return java.util.List.of();
   }
 
   private static boolean isConfig(String name) {
