@@ -2,6 +2,7 @@ package org.ferry.push.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.zip.GZIPOutputStream;
+import org.ferry.failure.FerryFailure;
 import org.ferry.failure.PermanentFailure;
 import org.ferry.image.ImageName;
 import org.ferry.image.ImageRef;
@@ -207,6 +209,25 @@ class RegistryPushEngineIT {
             () -> engine(RegistryPushProperties.defaults()).push(mixed, target, progress))
         .isInstanceOf(PermanentFailure.class)
         .hasMessageContaining("its layers do not match the layer digests its config lists");
+    assertThat(registry.tags(target.repository())).isEmpty();
+  }
+
+  @Test
+  void abandonsTheUploadWhenTheArchiveBreaksOffInALayerAndTagsNothing() throws IOException {
+    // given: an archive cut inside a layer, as a NAS that fails during the read leaves it
+    var saved = save("cut-" + UUID.randomUUID(), false);
+    var bytes = Files.readAllBytes(saved);
+    var cut = Files.write(dir.resolve("cut.tar"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    var target = target("cut", "1");
+
+    // when / then: a failure, not a hang and not a half layer
+    assertTimeoutPreemptively(
+        Duration.ofMinutes(2),
+        () ->
+            assertThatThrownBy(
+                    () -> engine(RegistryPushProperties.defaults()).push(cut, target, progress))
+                .isInstanceOf(FerryFailure.class)
+                .hasMessageContaining("the archive could not be read"));
     assertThat(registry.tags(target.repository())).isEmpty();
   }
 
