@@ -38,6 +38,8 @@ public class RegistryClient {
 
   private static final Pattern CHALLENGE_PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+  // A streamed blob takes as long as its producer; only a stalled registry should end it.
+  private static final Duration UPLOAD_TIMEOUT = Duration.ofHours(2);
 
   private final RegistryAccess access;
   private final Retry retry;
@@ -239,6 +241,169 @@ public class RegistryClient {
       expect(response, 200, action);
     }
     return response.body();
+  }
+
+  /**
+   * Starts a blob upload in {@code repository} and returns where to send its bytes ({@code POST
+   * /v2/<repository>/blobs/uploads/}).
+   */
+  public URI startBlobUpload(String repository) {
+    var action = "start an upload to " + repository;
+    var response =
+        call(
+            action,
+            () ->
+                request("/v2/" + repository + "/blobs/uploads/")
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .POST(HttpRequest.BodyPublishers.noBody()),
+            HttpResponse.BodyHandlers.discarding(),
+            push(repository));
+    expect(response, 202, action);
+    return location(response, action);
+  }
+
+  /**
+   * Streams {@code body} to an upload as one chunk ({@code PATCH}) and returns where the upload
+   * continues. A stream cannot be sent twice, so this call is not retried: a failure is transient
+   * and the caller starts the blob again.
+   */
+  public URI streamBlobChunk(String repository, URI upload, InputStream body) {
+    var action = "upload a blob to " + repository;
+    try {
+      var response =
+          send(
+              HttpRequest.newBuilder(upload)
+                  .version(HttpClient.Version.HTTP_1_1)
+                  .timeout(UPLOAD_TIMEOUT)
+                  .header("Content-Type", "application/octet-stream")
+                  .method("PATCH", HttpRequest.BodyPublishers.ofInputStream(() -> body)),
+              HttpResponse.BodyHandlers.discarding(),
+              push(repository));
+      if (response.statusCode() >= 500 || response.statusCode() == 429) {
+        throw new TransientFailure(
+            action,
+            "the registry answered " + response.statusCode(),
+            "Try again later; tell the operators if it persists.",
+            null);
+      }
+      expect(response, 202, action);
+      return location(response, action);
+    } catch (IOException e) {
+      throw new TransientFailure(
+          action,
+          "the registry at " + access.address() + " is unreachable (" + e.getMessage() + ")",
+          "Try again later; tell the operators if it persists.",
+          e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TransientFailure(action, "the service is shutting down", "Try again.", e);
+    }
+  }
+
+  /**
+   * Completes an upload whose bytes were all sent, naming their {@code digest}; the registry
+   * refuses it when the bytes do not match.
+   */
+  public void completeBlobUpload(String repository, URI upload, Digest digest) {
+    var action = "complete blob " + digest + " in " + repository;
+    var response =
+        call(
+            action,
+            () ->
+                HttpRequest.newBuilder(withDigest(upload, digest))
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .timeout(REQUEST_TIMEOUT)
+                    .PUT(HttpRequest.BodyPublishers.noBody()),
+            HttpResponse.BodyHandlers.discarding(),
+            push(repository));
+    expect(response, 201, action);
+  }
+
+  /** Uploads a small blob held in memory in one request (a monolithic {@code PUT}). */
+  public void putBlob(String repository, Digest digest, byte[] content) {
+    var action = "upload blob " + digest + " to " + repository;
+    var upload = startBlobUpload(repository);
+    var response =
+        call(
+            action,
+            () ->
+                HttpRequest.newBuilder(withDigest(upload, digest))
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .timeout(REQUEST_TIMEOUT)
+                    .header("Content-Type", "application/octet-stream")
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(content)),
+            HttpResponse.BodyHandlers.discarding(),
+            push(repository));
+    expect(response, 201, action);
+  }
+
+  /**
+   * Stores {@code manifest} as {@code repository:reference} and returns the digest the registry
+   * answers with.
+   */
+  public Digest putManifest(
+      String repository, String reference, String mediaType, byte[] manifest) {
+    var action = "tag " + repository + ":" + reference;
+    var response =
+        call(
+            action,
+            () ->
+                request("/v2/" + repository + "/manifests/" + reference)
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .header("Content-Type", mediaType)
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(manifest)),
+            HttpResponse.BodyHandlers.ofString(),
+            push(repository));
+    if (response.statusCode() != 201) {
+      throw new PermanentFailure(
+          action,
+          "the registry refused the manifest (HTTP "
+              + response.statusCode()
+              + ": "
+              + response.body().strip().lines().findFirst().orElse("")
+              + ")",
+          "Save the image again; tell the operators if it persists.",
+          ReasonCodes.REJECTED);
+    }
+    return Digest.of(
+        response
+            .headers()
+            .firstValue("Docker-Content-Digest")
+            .orElseThrow(
+                () ->
+                    new TransientFailure(
+                        action,
+                        "the registry answered without a Docker-Content-Digest",
+                        "Tell the operators.",
+                        null)));
+  }
+
+  private static String push(String repository) {
+    return "repository:" + repository + ":pull,push";
+  }
+
+  private URI location(HttpResponse<?> response, String action) {
+    var location =
+        response
+            .headers()
+            .firstValue("Location")
+            .orElseThrow(
+                () ->
+                    new TransientFailure(
+                        action,
+                        "the registry answered without a Location",
+                        "Tell the operators.",
+                        null));
+    return URI.create(access.scheme() + "://" + access.address() + "/").resolve(location);
+  }
+
+  private static URI withDigest(URI upload, Digest digest) {
+    var text = upload.toString();
+    return URI.create(
+        text
+            + (text.contains("?") ? "&" : "?")
+            + "digest="
+            + URLEncoder.encode(digest.value(), StandardCharsets.UTF_8));
   }
 
   private static String pull(String repository) {

@@ -7,8 +7,8 @@ import org.ferry.work.Progress;
 
 /**
  * Ferry's port for the push path: a checked {@code docker save} archive goes in, an image in the
- * registry comes out. The docker engine loads and pushes through a daemon; an engine that streams
- * layers straight to the registry can replace it without touching the listener or the contracts.
+ * registry comes out. The registry engine streams the layers straight to the registry; the docker
+ * engine loads and pushes through a daemon. Either serves the listener and the contracts alike.
  */
 public interface PushEngine {
 

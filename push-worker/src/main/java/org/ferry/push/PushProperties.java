@@ -4,21 +4,23 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * How the push-worker pushes: {@code engine} picks the {@link PushEngine} ({@code docker}, the only
- * one so far), and the result of a finished push is kept for {@code resultRetention} so that a
- * request delivered again in that time is answered with it.
+ * How the push-worker pushes: {@code engine} picks the {@link PushEngine} ({@code registry}, the
+ * default, or {@code docker}), and the result of a finished push is kept for {@code
+ * resultRetention} so that a request delivered again in that time is answered with it.
  */
 @ConfigurationProperties("ferry.push")
 record PushProperties(Engine engine, Duration resultRetention) {
 
   PushProperties {
-    engine = engine == null ? Engine.DOCKER : engine;
+    engine = engine == null ? Engine.REGISTRY : engine;
     resultRetention = resultRetention == null ? Duration.ofDays(7) : resultRetention;
   }
 
   /** The engines that can push an archive. */
   enum Engine {
     /** {@code docker load} of the re-tagged archive, then {@code docker push}. */
-    DOCKER
+    DOCKER,
+    /** Streams the archive once and uploads its layers straight to the registry. */
+    REGISTRY
   }
 }

@@ -19,6 +19,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 class PushArchiveIT extends RunningPushWorker {
 
   @Autowired private PushArchive pushArchive;
+  @Autowired private PushEngine engine;
+
+  @Test
+  void pushesWithTheEngineTheRunAskedFor() {
+    assertThat(engine.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT))
+        .startsWith(engine());
+  }
 
   @Test
   void pushesAGzipArchiveThatThenPullsAndRuns() {

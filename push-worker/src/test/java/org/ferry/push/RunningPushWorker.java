@@ -57,6 +57,7 @@ public abstract class RunningPushWorker {
     properties.add("ferry.registry.username", () -> LocalServices.get("FERRY_REGISTRY_USER"));
     properties.add("ferry.registry.password", () -> LocalServices.get("FERRY_REGISTRY_PASSWORD"));
     properties.add("ferry.docker.host", LocalServices::dockerHost);
+    properties.add("ferry.push.engine", RunningPushWorker::engine);
   }
 
   @BeforeAll
@@ -78,6 +79,11 @@ public abstract class RunningPushWorker {
       events.close();
       events = null;
     }
+  }
+
+  /** The push engine under test: {@code -Dferry.push.engine=docker} runs the ITs with the other. */
+  protected static String engine() {
+    return System.getProperty("ferry.push.engine", "registry");
   }
 
   /** A team with its NAS folders, named so no other test or run uses it. */

@@ -11,13 +11,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Selects the docker push engine with {@code ferry.push.engine=docker} (the default). */
+/** Selects the docker push engine with {@code ferry.push.engine=docker}. */
 @Configuration
-@ConditionalOnProperty(
-    prefix = "ferry.push",
-    name = "engine",
-    havingValue = "docker",
-    matchIfMissing = true)
+@ConditionalOnProperty(prefix = "ferry.push", name = "engine", havingValue = "docker")
 class DockerPushConfiguration {
 
   @Bean
