@@ -2,6 +2,7 @@ package org.ferry.gateway.page;
 
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -16,7 +17,10 @@ final class ImagesPage {
 
   private ImagesPage(WebDriver browser, Duration patience) {
     this.browser = browser;
+    // The page re-renders its drop-downs when it refreshes them: an element read during a
+    // refresh is stale, and reading it again a moment later is the right answer.
     this.wait = new WebDriverWait(browser, patience);
+    this.wait.ignoring(StaleElementReferenceException.class);
   }
 
   /** Opens the page, which sends the browser to the login form, and logs in. */
@@ -44,7 +48,11 @@ final class ImagesPage {
               .getOptions().stream()
                   .anyMatch(option -> option.getDomProperty("value").equals(file));
         });
-    new Select(browser.findElement(By.id("push-file"))).selectByValue(file);
+    wait.until(
+        driver -> {
+          new Select(driver.findElement(By.id("push-file"))).selectByValue(file);
+          return true;
+        });
   }
 
   String pushImageField() {
@@ -86,11 +94,21 @@ final class ImagesPage {
             By.cssSelector("#push-result.message." + kind)));
   }
 
-  /** The operation's entry in the list once it has {@code status}. */
-  WebElement operation(String id, String status) {
+  /**
+   * The text of {@code selector} inside the operation's entry once it has {@code status}, looked up
+   * afresh because live updates redraw the entry.
+   */
+  String operationText(String id, String status, String selector) {
     return wait.until(
-        ExpectedConditions.presenceOfElementLocated(
-            By.cssSelector("#op-" + id + "[data-status=" + status + "]")));
+        driver ->
+            driver
+                .findElements(
+                    By.cssSelector("#op-" + id + "[data-status=" + status + "] " + selector))
+                .stream()
+                .map(WebElement::getText)
+                .filter(text -> !text.isBlank())
+                .findFirst()
+                .orElse(null));
   }
 
   /** The value of the operation's progress bar once it shows one while it has {@code status}. */

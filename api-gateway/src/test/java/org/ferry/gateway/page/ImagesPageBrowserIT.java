@@ -70,7 +70,7 @@ class ImagesPageBrowserIT extends GatewayIT {
       var queued = page.pushResult("info").getText();
       assertThat(queued).startsWith("Queued as operation ");
       var id = queued.substring("Queued as operation ".length(), queued.length() - 1);
-      assertThat(page.operation(id, "QUEUED").getText()).contains("Pushing page-demo.tar.gz");
+      assertThat(page.operationText(id, "QUEUED", ".message")).contains("Pushing page-demo.tar.gz");
       var request = (PushRequested) probe.drain().get(0);
       assertThat(request.operationId().value()).isEqualTo(id);
       assertThat(request.source()).isEqualTo(Source.PAGE);

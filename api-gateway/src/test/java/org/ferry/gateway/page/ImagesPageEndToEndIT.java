@@ -11,7 +11,6 @@ import org.ferry.nas.NasLayout;
 import org.ferry.testing.DockerCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.openqa.selenium.By;
 
 /**
  * The Images page against a deployed Ferry (gateway, watcher and push worker running): an archive
@@ -56,9 +55,8 @@ class ImagesPageEndToEndIT {
       // then
       var queued = page.pushResult("info").getText();
       var id = queued.substring("Queued as operation ".length(), queued.length() - 1);
-      var done = page.operation(id, "SUCCEEDED");
-      assertThat(done.findElement(By.cssSelector(".message.ok")).getText()).isNotBlank();
-      assertThat(done.findElement(By.cssSelector("dd[data-key=digest]")).getText())
+      assertThat(page.operationText(id, "SUCCEEDED", ".message.ok")).startsWith("Pushed ");
+      assertThat(page.operationText(id, "SUCCEEDED", "dd[data-key=digest]"))
           .matches("sha256:[0-9a-f]{64}");
     } finally {
       browser.quit();

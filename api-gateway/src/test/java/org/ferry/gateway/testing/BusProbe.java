@@ -13,8 +13,9 @@ import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 /**
- * A queue of the test's own bound to every request on {@code ferry.requests}, to see exactly what
- * the gateway published.
+ * A queue of the test's own bound to every work request on {@code ferry.requests} ({@code
+ * *.requested.v1}), to see exactly what the gateway asked the workers to do. Reservation queries
+ * (request–reply, no work) are left out: the page sends them whenever it loads.
  */
 public final class BusProbe implements AutoCloseable {
 
@@ -29,7 +30,9 @@ public final class BusProbe implements AutoCloseable {
         new FerryMessageConverter(MessagingAutoConfiguration.messageMapper(), "/ferry/test"));
     admin.declareQueue(queue);
     admin.declareBinding(
-        BindingBuilder.bind(queue).to(new TopicExchange(Topology.REQUESTS_EXCHANGE)).with("#"));
+        BindingBuilder.bind(queue)
+            .to(new TopicExchange(Topology.REQUESTS_EXCHANGE))
+            .with("*.requested.v1"));
   }
 
   public static BusProbe requests(ConnectionFactory connections) {
