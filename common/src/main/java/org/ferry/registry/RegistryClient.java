@@ -269,35 +269,18 @@ public class RegistryClient {
    */
   public URI streamBlobChunk(String repository, URI upload, InputStream body) {
     var action = "upload a blob to " + repository;
-    try {
-      var response =
-          send(
-              HttpRequest.newBuilder(upload)
-                  .version(HttpClient.Version.HTTP_1_1)
-                  .timeout(UPLOAD_TIMEOUT)
-                  .header("Content-Type", "application/octet-stream")
-                  .method("PATCH", HttpRequest.BodyPublishers.ofInputStream(() -> body)),
-              HttpResponse.BodyHandlers.discarding(),
-              push(repository));
-      if (response.statusCode() >= 500 || response.statusCode() == 429) {
-        throw new TransientFailure(
+    var response =
+        attempt(
             action,
-            "the registry answered " + response.statusCode(),
-            "Try again later; tell the operators if it persists.",
-            null);
-      }
-      expect(response, 202, action);
-      return location(response, action);
-    } catch (IOException e) {
-      throw new TransientFailure(
-          action,
-          "the registry at " + access.address() + " is unreachable (" + e.getMessage() + ")",
-          "Try again later; tell the operators if it persists.",
-          e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new TransientFailure(action, "the service is shutting down", "Try again.", e);
-    }
+            HttpRequest.newBuilder(upload)
+                .version(HttpClient.Version.HTTP_1_1)
+                .timeout(UPLOAD_TIMEOUT)
+                .header("Content-Type", "application/octet-stream")
+                .method("PATCH", HttpRequest.BodyPublishers.ofInputStream(() -> body)),
+            HttpResponse.BodyHandlers.discarding(),
+            push(repository));
+    expect(response, 202, action);
+    return location(response, action);
   }
 
   /**
@@ -415,29 +398,7 @@ public class RegistryClient {
       Supplier<HttpRequest.Builder> request,
       HttpResponse.BodyHandler<T> handler,
       String scope) {
-    Supplier<HttpResponse<T>> attempt =
-        () -> {
-          try {
-            var response = send(request.get(), handler, scope);
-            if (response.statusCode() >= 500 || response.statusCode() == 429) {
-              throw new TransientFailure(
-                  action,
-                  "the registry answered " + response.statusCode(),
-                  "Try again later; tell the operators if it persists.",
-                  null);
-            }
-            return response;
-          } catch (IOException e) {
-            throw new TransientFailure(
-                action,
-                "the registry at " + access.address() + " is unreachable (" + e.getMessage() + ")",
-                "Try again later; tell the operators if it persists.",
-                e);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TransientFailure(action, "the service is shutting down", "Try again.", e);
-          }
-        };
+    Supplier<HttpResponse<T>> attempt = () -> attempt(action, request.get(), handler, scope);
     Supplier<HttpResponse<T>> guarded =
         () -> {
           try {
@@ -453,6 +414,34 @@ public class RegistryClient {
           }
         };
     return Retry.decorateSupplier(retry, guarded).get();
+  }
+
+  /** One request, with server errors and I/O failures reported as transient. */
+  private <T> HttpResponse<T> attempt(
+      String action,
+      HttpRequest.Builder request,
+      HttpResponse.BodyHandler<T> handler,
+      String scope) {
+    try {
+      var response = send(request, handler, scope);
+      if (response.statusCode() >= 500 || response.statusCode() == 429) {
+        throw new TransientFailure(
+            action,
+            "the registry answered " + response.statusCode(),
+            "Try again later; tell the operators if it persists.",
+            null);
+      }
+      return response;
+    } catch (IOException e) {
+      throw new TransientFailure(
+          action,
+          "the registry at " + access.address() + " is unreachable (" + e.getMessage() + ")",
+          "Try again later; tell the operators if it persists.",
+          e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TransientFailure(action, "the service is shutting down", "Try again.", e);
+    }
   }
 
   private <T> HttpResponse<T> send(
