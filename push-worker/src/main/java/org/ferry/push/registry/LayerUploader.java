@@ -161,14 +161,17 @@ final class LayerUploader {
     Hashing write(OutputStream sink) throws IOException;
   }
 
-  /** Copies what is read through it to {@code copy}; closing it leaves the source open. */
-  private static final class Tee extends FilterInputStream {
-    private final OutputStream copy;
+  /**
+   * Hands every byte read through it to {@link #seen}; skipped bytes are read too, so nothing
+   * passes unseen.
+   */
+  private abstract static class ObservedInput extends FilterInputStream {
 
-    Tee(InputStream in, OutputStream copy) {
+    ObservedInput(InputStream in) {
       super(in);
-      this.copy = copy;
     }
+
+    abstract void seen(byte[] b, int off, int n) throws IOException;
 
     @Override
     public int read() throws IOException {
@@ -180,7 +183,7 @@ final class LayerUploader {
     public int read(byte[] b, int off, int len) throws IOException {
       var n = in.read(b, off, len);
       if (n > 0) {
-        copy.write(b, off, n);
+        seen(b, off, n);
       }
       return n;
     }
@@ -194,6 +197,21 @@ final class LayerUploader {
     @Override
     public boolean markSupported() {
       return false;
+    }
+  }
+
+  /** Copies what is read through it to {@code copy}; closing it leaves the source open. */
+  private static final class Tee extends ObservedInput {
+    private final OutputStream copy;
+
+    Tee(InputStream in, OutputStream copy) {
+      super(in);
+      this.copy = copy;
+    }
+
+    @Override
+    void seen(byte[] b, int off, int n) throws IOException {
+      copy.write(b, off, n);
     }
 
     @Override
@@ -229,7 +247,7 @@ final class LayerUploader {
   }
 
   /** Counts and hashes what is read through it, up to its end. */
-  private static final class HashingInput extends FilterInputStream {
+  private static final class HashingInput extends ObservedInput {
     private final MessageDigest hash = sha256();
     private final LongConsumer counted;
     private long count;
@@ -240,28 +258,10 @@ final class LayerUploader {
     }
 
     @Override
-    public int read() throws IOException {
-      var one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      var n = in.read(b, off, len);
-      if (n > 0) {
-        hash.update(b, off, n);
-        count += n;
-        counted.accept(count);
-      }
-      return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      // Skipped bytes are sent bytes too: read them so they are hashed.
-      var buffer = new byte[(int) Math.min(n, 8192)];
-      var read = read(buffer, 0, buffer.length);
-      return Math.max(read, 0);
+    void seen(byte[] b, int off, int n) {
+      hash.update(b, off, n);
+      count += n;
+      counted.accept(count);
     }
 
     Digest digest() {
