@@ -97,6 +97,38 @@ class ArchiveClaimsTest {
   }
 
   @Test
+  void unclaimPutsTheArchiveBackWithoutANoteAndDropsTheClaim() throws IOException {
+    // given a claimed archive
+    Files.writeString(pushImages.resolve("hello.tar.gz"), "bytes");
+    var claim = claims.claim(team, file, operation);
+
+    // when its request could not be sent
+    claims.unclaim(claim);
+
+    // then it is back unchanged, with no note, and no operation holds it
+    assertThat(pushImages.resolve("hello.tar.gz")).hasContent("bytes");
+    assertThat(pushImages.resolve("hello.tar.gz.error")).doesNotExist();
+    assertThat(claims.claimedBy(team, file)).isEmpty();
+    assertThat(claims.find(team, operation)).isEmpty();
+  }
+
+  @Test
+  void unclaimKeepsAFileTheUserDroppedMeanwhile() throws IOException {
+    // given a claimed archive, and a new file the user dropped under the same name
+    Files.writeString(pushImages.resolve("hello.tar.gz"), "old");
+    var claim = claims.claim(team, file, operation);
+    Files.writeString(pushImages.resolve("hello.tar.gz"), "new");
+
+    // when the claim is given back
+    claims.unclaim(claim);
+
+    // then the user's file stays and ours is kept beside it
+    assertThat(pushImages.resolve("hello.tar.gz")).hasContent("new");
+    assertThat(pushImages.resolve("hello.tar.gz.failed-op-1")).hasContent("old");
+    assertThat(claims.find(team, operation)).isEmpty();
+  }
+
+  @Test
   void completeDeletesTheArchiveAndRemembersTheResult() throws IOException {
     Files.writeString(pushImages.resolve("hello.tar.gz"), "bytes");
     Files.writeString(pushImages.resolve("hello.tar.gz.error"), "an older failure");
