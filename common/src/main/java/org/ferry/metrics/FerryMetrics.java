@@ -47,6 +47,18 @@ public final class FerryMetrics {
    */
   public static final String WATCHER_OLDEST_WAITING = "ferry.watcher.oldest.waiting";
 
+  /**
+   * Gauge {@code ferry_watcher_skipped_files{reason}}: archives in push-images whose name Ferry
+   * cannot take (name-too-long|name-not-utf8|name-invalid).
+   */
+  public static final String WATCHER_SKIPPED = "ferry.watcher.skipped.files";
+
+  /**
+   * Counter {@code ferry_watcher_claims_given_back_total}: claimed archives given back because no
+   * worker finished them in time.
+   */
+  public static final String WATCHER_CLAIMS_GIVEN_BACK = "ferry.watcher.claims.given.back";
+
   /** Gauge {@code ferry_watcher_waiting_archives}: archives in push-images not yet taken. */
   public static final String WATCHER_WAITING = "ferry.watcher.waiting.archives";
 

@@ -2,6 +2,7 @@ package org.ferry.nas;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.nio.charset.StandardCharsets;
 import org.ferry.failure.InvalidValue;
 
 /**
@@ -10,9 +11,13 @@ import org.ferry.failure.InvalidValue;
  */
 public record FileName(String value) {
 
+  /** The longest name, in UTF-8 bytes, that still leaves room for Ferry's {@code .error} note. */
+  public static final int MAX_BYTES = 255 - ".error".length();
+
   public static final String RULE =
-      "a single file name of 1-255 characters, without '/', NUL or control characters,"
-          + " not starting with '.'";
+      "a single file name of 1-"
+          + MAX_BYTES
+          + " bytes (UTF-8), without '/', NUL or control characters, not starting with '.'";
 
   public FileName {
     if (!isValid(value)) {
@@ -28,7 +33,8 @@ public record FileName(String value) {
   public static boolean isValid(String value) {
     return value != null
         && !value.isEmpty()
-        && value.length() <= 255
+        && value.length() <= MAX_BYTES
+        && value.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES
         && !value.startsWith(".")
         && value.indexOf('/') < 0
         && value.indexOf('\\') < 0
@@ -52,6 +58,19 @@ public record FileName(String value) {
 
   public FileName withSuffix(String suffix) {
     return new FileName(value + suffix);
+  }
+
+  /**
+   * {@code <name><suffix>} as a plain string, the name shortened (never split inside a character)
+   * where the whole would not fit in a file name of 255 bytes.
+   */
+  public String withSuffixFitting(String suffix) {
+    var room = 255 - suffix.getBytes(StandardCharsets.UTF_8).length;
+    var name = value;
+    while (name.getBytes(StandardCharsets.UTF_8).length > room) {
+      name = name.substring(0, name.offsetByCodePoints(name.length(), -1));
+    }
+    return name + suffix;
   }
 
   @JsonValue

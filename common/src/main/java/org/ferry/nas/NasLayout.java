@@ -2,10 +2,11 @@ package org.ferry.nas;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.ferry.failure.PermanentFailure;
 import org.ferry.failure.ReasonCodes;
@@ -13,13 +14,15 @@ import org.ferry.image.ImageName;
 import org.ferry.image.Team;
 
 /**
- * Where a team's files live on the NAS. Every path is built here from validated parts, under the
- * team's own folder, and no folder on the way may be a symbolic link.
+ * Where a team's files live on the NAS, and the one way into them: a team's folders are opened from
+ * the NAS root down, one {@link NasFolder} per level, never following a link, and used only through
+ * that handle. Paths returned here are for messages, never for access.
  */
 public final class NasLayout {
 
   public static final String PUSH_IMAGES = "push-images";
   public static final String EXPORTED_IMAGES = "exported-images";
+  static final String CLAIMS = "claims";
 
   private final Path root;
   private final Path workDir;
@@ -49,63 +52,79 @@ public final class NasLayout {
   /** The teams that have a folder on the NAS (folders whose name is a valid team name). */
   public List<Team> teams() {
     var teams = new ArrayList<Team>();
-    try (var entries = Files.newDirectoryStream(root)) {
-      for (var entry : entries) {
-        var name = entry.getFileName().toString();
-        if (org.ferry.image.ImageName.isValid(name)
-            && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
-          teams.add(Team.of(name));
+    try (var nas = NasFolder.openConfigured(root)) {
+      for (var entry : nas.list()) {
+        if (entry.isFolder() && entry.nameReadable() && ImageName.isValid(entry.name())) {
+          teams.add(Team.of(entry.name()));
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Could not list the NAS root " + root, e);
     }
-    teams.sort((a, b) -> a.value().compareTo(b.value()));
+    teams.sort(Comparator.comparing(Team::value));
     return teams;
   }
 
-  public Path teamFolder(Team team) {
-    return checkedFolder(root.resolve(team.value()));
+  /** Opens {@code <team>/push-images}; the caller closes it. */
+  public NasFolder openPushImages(Team team) {
+    return openTeamFolder(team, PUSH_IMAGES);
   }
 
-  public Path pushImages(Team team) {
-    return checkedFolder(teamFolder(team).resolve(PUSH_IMAGES));
+  /** Opens {@code <team>/exported-images}; the caller closes it. */
+  public NasFolder openExportedImages(Team team) {
+    return openTeamFolder(team, EXPORTED_IMAGES);
   }
 
-  public Path exportedImages(Team team) {
-    return checkedFolder(teamFolder(team).resolve(EXPORTED_IMAGES));
+  /** {@code <team>/push-images}, for messages. */
+  public Path pushImagesPath(Team team) {
+    return root.resolve(team.value()).resolve(PUSH_IMAGES);
   }
 
-  /** {@code <team>/push-images/<file>}; the file itself is not checked here. */
-  public Path pushArchive(Team team, FileName file) {
-    return pushImages(team).resolve(file.value());
+  /** The file name of an export: {@code <name>.tar.gz}. */
+  public static String exportFileName(ImageName name) {
+    return name.value() + ".tar.gz";
   }
 
-  /** {@code <team>/exported-images/<name>.tar.gz}. */
-  public Path exportArchive(Team team, ImageName name) {
-    return exportedImages(team).resolve(name.value() + ".tar.gz");
-  }
-
-  /** Ferry's folder for the claims of one team, created on demand. */
+  /** Ferry's folder for the claims of one team: Ferry's own, so teams cannot reach it. */
   public Path claimsFolder(Team team) {
-    return workDir.resolve("claims").resolve(team.value());
+    return workDir.resolve(CLAIMS).resolve(team.value());
   }
 
-  private Path checkedFolder(Path folder) {
-    if (Files.isSymbolicLink(folder)) {
-      throw new PermanentFailure(
-          "use the folder " + root.relativize(folder),
-          "it is a symbolic link, and Ferry does not follow links on the NAS",
-          "Replace the link with a real folder.",
-          ReasonCodes.FORBIDDEN);
+  /** Opens Ferry's claims folder of {@code team}, creating it on first use. */
+  NasFolder openClaims(Team team) throws IOException {
+    try (var work = NasFolder.openConfigured(createdWorkDir());
+        var claims = work.createFolder(CLAIMS)) {
+      return claims.createFolder(team.value());
     }
-    if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+  }
+
+  private Path createdWorkDir() throws IOException {
+    java.nio.file.Files.createDirectories(workDir);
+    return workDir;
+  }
+
+  private NasFolder openTeamFolder(Team team, String name) {
+    var shown = root.relativize(root.resolve(team.value()).resolve(name));
+    try (var nas = NasFolder.openConfigured(root);
+        var teamFolder = nas.folder(team.value())) {
+      return teamFolder.folder(name);
+    } catch (NotDirectoryException e) {
       throw new PermanentFailure(
-          "use the folder " + root.relativize(folder),
+          "use the folder " + shown,
+          "it or its team folder is a symbolic link or not a folder, and Ferry does not follow"
+              + " links on the NAS",
+          "Replace the link with a real folder.",
+          ReasonCodes.FORBIDDEN,
+          e);
+    } catch (NoSuchFileException e) {
+      throw new PermanentFailure(
+          "use the folder " + shown,
           "it does not exist",
           "Ask the operators to create the team's NAS folders.",
-          ReasonCodes.NOT_FOUND);
+          ReasonCodes.NOT_FOUND,
+          e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not open " + shown, e);
     }
-    return folder;
   }
 }

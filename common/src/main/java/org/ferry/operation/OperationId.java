@@ -12,7 +12,7 @@ public record OperationId(String value) {
   private static final Pattern PATTERN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
   public OperationId {
-    if (value == null || !PATTERN.matcher(value).matches()) {
+    if (!isValid(value)) {
       throw new InvalidValue(
           "operation id", value, "1-64 characters: letters, digits, '.', '_' and '-'");
     }
@@ -21,6 +21,10 @@ public record OperationId(String value) {
   @JsonCreator
   public static OperationId of(String value) {
     return new OperationId(value);
+  }
+
+  public static boolean isValid(String value) {
+    return value != null && PATTERN.matcher(value).matches();
   }
 
   public static OperationId random() {

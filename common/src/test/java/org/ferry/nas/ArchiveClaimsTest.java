@@ -6,9 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import org.ferry.failure.PermanentFailure;
 import org.ferry.image.Team;
 import org.ferry.operation.OperationId;
+import org.ferry.testing.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -180,8 +187,127 @@ class ArchiveClaimsTest {
   void refusesATeamFolderThatIsASymbolicLink() throws IOException {
     Files.createSymbolicLink(nas.resolve("team-c"), nas.resolve("team-b"));
 
-    assertThatThrownBy(() -> NasLayout.under(nas).pushImages(Team.of("team-c")))
+    assertThatThrownBy(() -> NasLayout.under(nas).openPushImages(Team.of("team-c")))
         .isInstanceOf(PermanentFailure.class)
         .hasMessageContaining("symbolic link");
+  }
+
+  @Test
+  void refusesToClaimThroughAPushImagesThatIsALinkToAnotherTeam() throws IOException {
+    var teamB = nas.resolve("team-b/push-images");
+    Files.writeString(teamB.resolve("hello.tar.gz"), "team-b's archive");
+    Files.delete(pushImages);
+    Files.createSymbolicLink(pushImages, Path.of("../team-b/push-images"));
+
+    assertThatThrownBy(() -> claims.claim(team, file, operation))
+        .isInstanceOf(PermanentFailure.class)
+        .hasMessageContaining("symbolic link");
+
+    assertThat(teamB.resolve("hello.tar.gz")).hasContent("team-b's archive");
+    assertThat(claims.find(team, operation)).isEmpty();
+  }
+
+  @Test
+  void refusesToWriteAnErrorNoteThroughAPushImagesThatIsALink() throws IOException {
+    var teamB = nas.resolve("team-b/push-images");
+    Files.delete(pushImages);
+    Files.createSymbolicLink(pushImages, Path.of("../team-b/push-images"));
+
+    assertThatThrownBy(() -> claims.writeError(team, file, "Could not push hello.tar.gz: no."))
+        .isInstanceOf(PermanentFailure.class);
+
+    try (var left = Files.list(teamB)) {
+      assertThat(left).isEmpty();
+    }
+  }
+
+  @Test
+  void releaseGoesToTheFolderThatWasClaimedFromNotToALinkSwappedIn() throws IOException {
+    Files.writeString(pushImages.resolve("hello.tar.gz"), "bytes");
+    var claim = claims.claim(team, file, operation);
+    var teamB = nas.resolve("team-b/push-images");
+    Files.move(pushImages, nas.resolve("team-a/moved-away"));
+    Files.createSymbolicLink(pushImages, Path.of("../team-b/push-images"));
+
+    assertThatThrownBy(() -> claims.release(claim, "Could not push hello.tar.gz: broken."))
+        .isInstanceOf(PermanentFailure.class);
+
+    try (var left = Files.list(teamB)) {
+      assertThat(left).isEmpty();
+    }
+    assertThat(claim.archive()).hasContent("bytes");
+  }
+
+  @Test
+  void errorNotesTakeTheFoldersGroupAndAreReadableWhereTheFolderIs() throws IOException {
+    var folderGroup =
+        pushImages
+            .getFileSystem()
+            .getUserPrincipalLookupService()
+            .lookupPrincipalByGroupName("users");
+    Files.getFileAttributeView(pushImages, PosixFileAttributeView.class).setGroup(folderGroup);
+    Files.setPosixFilePermissions(pushImages, PosixFilePermissions.fromString("rwxr-x---"));
+
+    claims.writeError(team, file, "Could not push hello.tar.gz: broken.");
+
+    var note =
+        Files.readAttributes(pushImages.resolve("hello.tar.gz.error"), PosixFileAttributes.class);
+    assertThat(note.group()).isEqualTo(folderGroup);
+    assertThat(PosixFilePermissions.toString(note.permissions())).isEqualTo("rw-r-----");
+  }
+
+  @Test
+  void aGiveBackBesideANameTooLongForTheFailedSuffixStillFits() throws IOException {
+    var longName = FileName.of("x".repeat(FileName.MAX_BYTES - 7) + ".tar.gz");
+    Files.writeString(pushImages.resolve(longName.value()), "ours");
+    var claim = claims.claim(team, longName, operation);
+    Files.writeString(pushImages.resolve(longName.value()), "theirs, dropped meanwhile");
+
+    claims.release(claim, "Could not push it: broken.");
+
+    assertThat(pushImages.resolve(longName.value())).hasContent("theirs, dropped meanwhile");
+    assertThat(pushImages.resolve(longName.value() + ".error")).exists();
+    try (var names = Files.list(pushImages)) {
+      assertThat(names.map(path -> path.getFileName().toString()))
+          .anySatisfy(name -> assertThat(name).endsWith(".failed-op-1").hasSizeLessThan(256));
+    }
+  }
+
+  @Test
+  void aClaimNobodyRenewedIsGivenBackAndItsOperationMarkedAbandoned() throws IOException {
+    var clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
+    var timed = new ArchiveClaims(NasLayout.under(nas), clock);
+    Files.writeString(pushImages.resolve("hello.tar.gz"), "bytes");
+    var claim = timed.claim(team, file, operation);
+    Files.setLastModifiedTime(claim.archive().getParent(), FileTime.from(clock.instant()));
+    clock.advance(Duration.ofMinutes(30));
+
+    assertThat(timed.giveBackStale(Duration.ofHours(1))).isEmpty();
+
+    clock.advance(Duration.ofMinutes(31));
+    var givenBack = timed.giveBackStale(Duration.ofHours(1));
+
+    assertThat(givenBack).extracting(Claim::operationId).containsExactly(operation);
+    assertThat(pushImages.resolve("hello.tar.gz")).hasContent("bytes");
+    assertThat(pushImages.resolve("hello.tar.gz.error"))
+        .content()
+        .contains("no worker finished it");
+    assertThat(timed.abandonedReason(team, operation)).isPresent();
+    assertThat(timed.claimedBy(team, file)).isEmpty();
+  }
+
+  @Test
+  void aClaimWhoseLeaseIsRenewedIsNotGivenBack() throws IOException {
+    var clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
+    var timed = new ArchiveClaims(NasLayout.under(nas), clock);
+    Files.writeString(pushImages.resolve("hello.tar.gz"), "bytes");
+    var claim = timed.claim(team, file, operation);
+    Files.setLastModifiedTime(claim.archive().getParent(), FileTime.from(clock.instant()));
+    clock.advance(Duration.ofMinutes(50));
+    timed.renewLease(claim);
+    clock.advance(Duration.ofMinutes(50));
+
+    assertThat(timed.giveBackStale(Duration.ofHours(1))).isEmpty();
+    assertThat(claim.archive()).exists();
   }
 }

@@ -3,19 +3,12 @@ package org.ferry.export;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.SecureDirectoryStream;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributeView;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Predicate;
 import org.ferry.image.Team;
+import org.ferry.nas.NasFolder;
 import org.ferry.nas.NasLayout;
 
 /**
@@ -25,62 +18,30 @@ import org.ferry.nas.NasLayout;
  */
 final class ExportFolder implements Closeable {
 
-  private final List<SecureDirectoryStream<Path>> opened;
-  private final SecureDirectoryStream<Path> folder;
+  private final NasFolder folder;
 
-  private ExportFolder(List<SecureDirectoryStream<Path>> opened) {
-    this.opened = opened;
-    this.folder = opened.get(opened.size() - 1);
+  private ExportFolder(NasFolder folder) {
+    this.folder = folder;
   }
 
-  static ExportFolder open(NasLayout nas, Team team) throws IOException {
-    var opened = new ArrayList<SecureDirectoryStream<Path>>();
-    try {
-      var stream = Files.newDirectoryStream(nas.root());
-      if (!(stream instanceof SecureDirectoryStream<Path> root)) {
-        stream.close();
-        throw new IOException("the NAS file system offers no secure directory access");
-      }
-      opened.add(root);
-      var teamFolder = root.newDirectoryStream(Path.of(team.value()), LinkOption.NOFOLLOW_LINKS);
-      opened.add(teamFolder);
-      opened.add(
-          teamFolder.newDirectoryStream(
-              Path.of(NasLayout.EXPORTED_IMAGES), LinkOption.NOFOLLOW_LINKS));
-      return new ExportFolder(opened);
-    } catch (IOException | RuntimeException e) {
-      closeAll(opened);
-      throw e;
-    }
+  /**
+   * @throws org.ferry.failure.PermanentFailure if the folder is missing or a link
+   */
+  static ExportFolder open(NasLayout nas, Team team) {
+    return new ExportFolder(nas.openExportedImages(team));
   }
 
   /** Whether anything, a link included, has {@code name}. */
   boolean exists(String name) throws IOException {
-    try {
-      folder
-          .getFileAttributeView(
-              Path.of(name), BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-          .readAttributes();
-      return true;
-    } catch (NoSuchFileException e) {
-      return false;
-    }
+    return folder.entry(name).isPresent();
   }
 
-  /** Creates the new file {@code name}; fails if anything, a link included, has that name. */
+  /**
+   * Creates the new file {@code name}, readable by the team as its folder is; fails if anything, a
+   * link included, has that name.
+   */
   FileChannel create(String name) throws IOException {
-    var channel =
-        folder.newByteChannel(
-            Path.of(name),
-            Set.of(
-                StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE,
-                LinkOption.NOFOLLOW_LINKS));
-    if (channel instanceof FileChannel file) {
-      return file;
-    }
-    channel.close();
-    throw new IOException("the NAS file system cannot sync files");
+    return folder.createFile(name);
   }
 
   /**
@@ -88,16 +49,12 @@ final class ExportFolder implements Closeable {
    * target).
    */
   void rename(String from, String to) throws IOException {
-    folder.move(Path.of(from), folder, Path.of(to));
+    folder.rename(from, folder, to);
   }
 
   /** Deletes {@code name} if it is there. */
   void delete(String name) throws IOException {
-    try {
-      folder.deleteFile(Path.of(name));
-    } catch (NoSuchFileException e) {
-      // Already gone is what we wanted.
-    }
+    folder.delete(name);
   }
 
   /**
@@ -106,22 +63,13 @@ final class ExportFolder implements Closeable {
    */
   List<String> deleteOlder(Predicate<String> matches, Instant before) throws IOException {
     var deleted = new ArrayList<String>();
-    try (var entries = folder.newDirectoryStream(Path.of("."), LinkOption.NOFOLLOW_LINKS)) {
-      for (var entry : entries) {
-        var name = entry.getFileName().toString();
-        if (!matches.test(name)) {
-          continue;
-        }
-        var attributes =
-            folder
-                .getFileAttributeView(
-                    Path.of(name), BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-                .readAttributes();
-        if (attributes.isRegularFile()
-            && attributes.lastModifiedTime().toInstant().isBefore(before)) {
-          delete(name);
-          deleted.add(name);
-        }
+    for (var entry : folder.list()) {
+      if (entry.nameReadable()
+          && matches.test(entry.name())
+          && entry.isFile()
+          && entry.modified().isBefore(before)) {
+        folder.delete(entry.name());
+        deleted.add(entry.name());
       }
     }
     return deleted;
@@ -129,29 +77,11 @@ final class ExportFolder implements Closeable {
 
   /** Makes the folder's renames durable, so a crash cannot bring back the old state. */
   void sync() throws IOException {
-    try (var self = folder.newByteChannel(Path.of("."), Set.of(StandardOpenOption.READ))) {
-      if (self instanceof FileChannel channel) {
-        channel.force(true);
-      }
-    }
+    folder.sync();
   }
 
   @Override
   public void close() throws IOException {
-    closeAll(opened);
-  }
-
-  private static void closeAll(List<SecureDirectoryStream<Path>> streams) throws IOException {
-    IOException failure = null;
-    for (int i = streams.size() - 1; i >= 0; i--) {
-      try {
-        streams.get(i).close();
-      } catch (IOException e) {
-        failure = failure == null ? e : failure;
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
+    folder.close();
   }
 }

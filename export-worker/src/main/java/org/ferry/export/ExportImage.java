@@ -48,7 +48,7 @@ class ExportImage {
           "Export one of your team's images or a common one.",
           ReasonCodes.FORBIDDEN);
     }
-    var name = nas.exportArchive(request.team(), request.exportName()).getFileName().toString();
+    var name = NasLayout.exportFileName(request.exportName());
     var shown = request.team() + "/" + NasLayout.EXPORTED_IMAGES + "/" + name;
     try (var folder = ExportFolder.open(nas, request.team())) {
       // Checked before downloading, so a user learns of a taken name at once.

@@ -2,9 +2,9 @@ package org.ferry.export;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.NoSuchFileException;
 import java.time.Clock;
 import java.time.Duration;
+import org.ferry.failure.PermanentFailure;
 import org.ferry.nas.NasLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,8 +52,8 @@ class RemoveAbandonedExports {
           log.info("team={} removed the abandoned export file {}", team, name);
           removed++;
         }
-      } catch (NoSuchFileException e) {
-        // A team without an exported-images folder has nothing to clean.
+      } catch (PermanentFailure e) {
+        // A team without an exported-images folder (or with a link there) has nothing to clean.
       } catch (IOException e) {
         log.warn("team={} could not clean its exported-images: {}", team, e.getMessage());
       }

@@ -11,8 +11,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the scan at start-up and then every interval on one thread, and forgets finished pushes
- * after their retention; stops before the broker connection closes.
+ * Runs the scan at start-up and then every interval on one thread, gives back stale claims, and
+ * forgets finished pushes after their retention; stops before the broker connection closes.
  */
 @Component
 class PollPushFolders implements SmartLifecycle {
@@ -22,12 +22,18 @@ class PollPushFolders implements SmartLifecycle {
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
   private final ScanPushFolders scan;
+  private final GiveBackStaleClaims giveBackStale;
   private final ArchiveClaims claims;
   private final WatcherProperties properties;
   private ScheduledExecutorService executor;
 
-  PollPushFolders(ScanPushFolders scan, ArchiveClaims claims, WatcherProperties properties) {
+  PollPushFolders(
+      ScanPushFolders scan,
+      GiveBackStaleClaims giveBackStale,
+      ArchiveClaims claims,
+      WatcherProperties properties) {
     this.scan = scan;
+    this.giveBackStale = giveBackStale;
     this.claims = claims;
     this.properties = properties;
   }
@@ -45,6 +51,11 @@ class PollPushFolders implements SmartLifecycle {
         () -> survive("scan push-images", scan::scan),
         0,
         properties.interval().toMillis(),
+        TimeUnit.MILLISECONDS);
+    executor.scheduleWithFixedDelay(
+        () -> survive("give back stale claims", giveBackStale::run),
+        0,
+        properties.staleClaimCheck().toMillis(),
         TimeUnit.MILLISECONDS);
     executor.scheduleWithFixedDelay(
         () ->

@@ -2,34 +2,29 @@ package org.ferry.watcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ferry.image.Team;
 import org.ferry.nas.ArchiveClaims;
 import org.ferry.nas.FileName;
+import org.ferry.nas.NasEntry;
 import org.ferry.nas.NasLayout;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the teams' {@code push-images} folders without following links: the archives in them, their
- * {@code .error} notes, and whether a team switched automatic push off.
+ * Reads the teams' {@code push-images} folders: each team's folder is opened once per scan without
+ * following links and listed through that handle, so a team that swaps its folder for a link to
+ * another team's is refused, never followed.
  */
 @Component
 class PushFolders {
 
   /** A team that creates this file in its {@code push-images} gets no automatic pushes. */
   static final String NO_AUTO_PUSH_MARKER = ".ferry-no-auto-push";
-
-  private static final String ATTRIBUTES =
-      "unix:size,lastModifiedTime,ctime,fileKey,isRegularFile,isSymbolicLink";
 
   private final NasLayout layout;
 
@@ -42,70 +37,79 @@ class PushFolders {
   }
 
   /**
-   * The archives in {@code <team>/push-images}: regular files and links named {@code *.tar.gz},
-   * {@code *.tgz} or {@code *.tar}. Links are listed so that claiming can reject them with a note;
-   * dotfiles (rsync's {@code .name.XXXXXX}), {@code *.part}, {@code *.error}, {@code *.failed-*}
-   * and folders are not archives.
+   * One look at {@code <team>/push-images}: its archives (regular files and links named {@code
+   * *.tar.gz}, {@code *.tgz} or {@code *.tar}; links are listed so that claiming can reject them
+   * with a note), the time of each archive's {@code .error} note, whether the team switched
+   * automatic push off, and the archives whose name Ferry cannot take. Dotfiles (rsync's {@code
+   * .name.XXXXXX}), {@code *.part}, {@code *.error}, {@code *.failed-*} and folders are not
+   * archives.
    */
-  List<ArchiveFile> archives(Team team) {
-    var folder = layout.pushImages(team);
+  PushFolder read(Team team) {
     var archives = new ArrayList<ArchiveFile>();
-    try (var entries = Files.newDirectoryStream(folder)) {
-      for (var entry : entries) {
-        var name = entry.getFileName().toString();
-        if (isArchiveName(name)) {
-          read(team, FileName.of(name), entry).ifPresent(archives::add);
+    var notes = new HashMap<String, Instant>();
+    var skipped = new ArrayList<SkippedFile>();
+    var autoPushOff = false;
+    try (var folder = layout.openPushImages(team)) {
+      for (var entry : folder.list()) {
+        var name = entry.name();
+        if (!entry.nameReadable()) {
+          skipped.add(SkippedFile.unreadable(name));
+        } else if (name.equals(NO_AUTO_PUSH_MARKER)) {
+          autoPushOff = true;
+        } else if (name.endsWith(ArchiveClaims.ERROR_SUFFIX) && entry.isFile()) {
+          notes.put(
+              name.substring(0, name.length() - ArchiveClaims.ERROR_SUFFIX.length()),
+              entry.modified());
+        } else if (looksLikeArchive(name) && isFileOrLink(entry)) {
+          if (FileName.isValid(name)) {
+            archives.add(archive(team, FileName.of(name), entry));
+          } else {
+            skipped.add(SkippedFile.badName(name));
+          }
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not list " + folder, e);
+      throw new UncheckedIOException("Could not list " + layout.pushImagesPath(team), e);
     }
-    return archives;
-  }
-
-  /** When the archive's {@code .error} note was written, if it has one. */
-  Optional<Instant> errorNote(ArchiveFile archive) {
-    var note = archive.path().resolveSibling(archive.name() + ArchiveClaims.ERROR_SUFFIX);
-    try {
-      return Optional.of(Files.getLastModifiedTime(note, LinkOption.NOFOLLOW_LINKS).toInstant());
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  boolean hasNoAutoPushMarker(Team team) {
-    return Files.exists(
-        layout.pushImages(team).resolve(NO_AUTO_PUSH_MARKER), LinkOption.NOFOLLOW_LINKS);
+    return new PushFolder(team, archives, notes, autoPushOff, skipped);
   }
 
   static boolean isArchiveName(String name) {
     return FileName.isValid(name) && FileName.of(name).isArchive();
   }
 
-  private static Optional<ArchiveFile> read(Team team, FileName name, Path entry) {
-    Map<String, Object> attributes;
-    try {
-      attributes = Files.readAttributes(entry, ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  /** An archive's name by its ending alone, before the name rule is checked. */
+  private static boolean looksLikeArchive(String name) {
+    return !name.startsWith(".")
+        && (name.endsWith(".tar.gz") || name.endsWith(".tgz") || name.endsWith(".tar"));
+  }
+
+  private static boolean isFileOrLink(NasEntry entry) {
+    return entry.kind() == NasEntry.Kind.FILE || entry.kind() == NasEntry.Kind.LINK;
+  }
+
+  private ArchiveFile archive(Team team, FileName name, NasEntry entry) {
+    return new ArchiveFile(
+        team,
+        name,
+        layout.pushImagesPath(team).resolve(name.value()),
+        entry.size(),
+        entry.modified(),
+        entry.changed(),
+        entry.identity());
+  }
+
+  /** What one scan found in one team's {@code push-images}. */
+  record PushFolder(
+      Team team,
+      List<ArchiveFile> archives,
+      Map<String, Instant> errorNotes,
+      boolean autoPushOff,
+      List<SkippedFile> skipped) {
+
+    /** When the archive's {@code .error} note was written, if it has one. */
+    Optional<Instant> errorNote(ArchiveFile archive) {
+      return Optional.ofNullable(errorNotes.get(archive.name().value()));
     }
-    if (!(Boolean) attributes.get("isRegularFile") && !(Boolean) attributes.get("isSymbolicLink")) {
-      return Optional.empty();
-    }
-    var modified = ((FileTime) attributes.get("lastModifiedTime")).toInstant();
-    var statusChanged = ((FileTime) attributes.get("ctime")).toInstant();
-    return Optional.of(
-        new ArchiveFile(
-            team,
-            name,
-            entry,
-            (Long) attributes.get("size"),
-            modified,
-            statusChanged.isAfter(modified) ? statusChanged : modified,
-            attributes.get("fileKey")));
   }
 }

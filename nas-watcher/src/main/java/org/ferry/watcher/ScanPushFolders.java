@@ -3,8 +3,10 @@ package org.ferry.watcher;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.ferry.failure.FerryFailure;
@@ -24,6 +26,7 @@ class ScanPushFolders {
   private static final Logger log = LoggerFactory.getLogger(ScanPushFolders.class);
 
   private final PushFolders folders;
+  private final SkippedFilesNote skippedNote;
   private final PublishArchive publishArchive;
   private final WatcherProperties properties;
   private final WatcherMetrics metrics;
@@ -34,11 +37,13 @@ class ScanPushFolders {
 
   ScanPushFolders(
       PushFolders folders,
+      SkippedFilesNote skippedNote,
       PublishArchive publishArchive,
       WatcherProperties properties,
       WatcherMetrics metrics,
       Clock clock) {
     this.folders = folders;
+    this.skippedNote = skippedNote;
     this.publishArchive = publishArchive;
     this.properties = properties;
     this.metrics = metrics;
@@ -53,9 +58,10 @@ class ScanPushFolders {
 
   private void scanAllTeams() {
     var present = new HashSet<Path>();
+    var skipped = new ArrayList<SkippedFile>();
     for (var team : folders.teams()) {
       try {
-        scanTeam(team, present);
+        scanTeam(team, present, skipped);
         troubles.remove(team);
       } catch (RuntimeException e) {
         // One team's broken folder must not stop the others; the next scan tries it again.
@@ -74,21 +80,31 @@ class ScanPushFolders {
             .map(firstSeen -> Duration.between(firstSeen, clock.instant()))
             .orElse(Duration.ZERO);
     metrics.backlog(observations.waiting(), oldest);
+    metrics.skipped(skipped);
   }
 
-  private void scanTeam(Team team, Set<Path> present) {
-    if (!autoPushOn(team)) {
+  private void scanTeam(Team team, Set<Path> present, List<SkippedFile> skipped) {
+    var folder = folders.read(team);
+    if (!autoPushOn(team, folder.autoPushOff())) {
       return;
     }
-    for (var archive : folders.archives(team)) {
-      if (folders.errorNote(archive).filter(archive::isCoveredByErrorNote).isPresent()) {
+    skippedNote.update(team, folder.skipped());
+    skipped.addAll(folder.skipped());
+    for (var archive : folder.archives()) {
+      if (folder.errorNote(archive).filter(archive::isCoveredByErrorNote).isPresent()) {
         continue;
       }
       present.add(archive.path());
-      switch (observations.observe(archive, clock.instant())) {
-        case NEW -> metrics.seen();
-        case CHANGING -> {}
-        case COMPLETE -> take(archive);
+      try {
+        switch (observations.observe(archive, clock.instant())) {
+          case NEW -> metrics.seen();
+          case CHANGING -> {}
+          case COMPLETE -> take(archive);
+        }
+      } catch (RuntimeException e) {
+        // One archive that cannot be taken must not hold up the team's others.
+        observations.forget(archive.path());
+        log.warn("team={} file={} could not be taken: {}", team, archive.name(), e.getMessage(), e);
       }
     }
   }
@@ -111,8 +127,8 @@ class ScanPushFolders {
     }
   }
 
-  private boolean autoPushOn(Team team) {
-    var on = !properties.disabledTeams().contains(team) && !folders.hasNoAutoPushMarker(team);
+  private boolean autoPushOn(Team team, boolean markerPresent) {
+    var on = !properties.disabledTeams().contains(team) && !markerPresent;
     if (on ? switchedOff.remove(team) : switchedOff.add(team)) {
       log.info("team={} automatic push is {}", team, on ? "on" : "off");
     }

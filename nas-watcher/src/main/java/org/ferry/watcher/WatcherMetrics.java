@@ -6,6 +6,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The watcher's meters: scan duration, archives seen, rejected, published and deferred, the backlog
- * in {@code push-images} and the age of its oldest archive, and the push requests it made.
+ * in {@code push-images} and the age of its oldest archive, the files whose name it cannot take,
+ * the claims it gave back, and the push requests it made.
  */
 @Component
 class WatcherMetrics {
@@ -29,6 +33,8 @@ class WatcherMetrics {
   private final Counter requested;
   private final AtomicInteger waiting = new AtomicInteger();
   private final AtomicLong oldestWaitingMillis = new AtomicLong();
+  private final Map<String, AtomicInteger> skipped = new ConcurrentHashMap<>();
+  private final Counter claimsGivenBack;
 
   WatcherMetrics(MeterRegistry meters) {
     scans =
@@ -55,6 +61,18 @@ class WatcherMetrics {
             AtomicLong::get)
         .description("How long the oldest archive not yet taken has been waiting")
         .register(meters);
+    for (var reason : List.of(SkippedFile.NOT_UTF8, SkippedFile.TOO_LONG, SkippedFile.INVALID)) {
+      var count = new AtomicInteger();
+      skipped.put(reason, count);
+      Gauge.builder(FerryMetrics.WATCHER_SKIPPED, count, AtomicInteger::get)
+          .description("Archives in push-images whose name Ferry cannot take")
+          .tag(FerryMetrics.TAG_REASON, reason)
+          .register(meters);
+    }
+    claimsGivenBack =
+        Counter.builder(FerryMetrics.WATCHER_CLAIMS_GIVEN_BACK)
+            .description("Claimed archives given back because no worker finished them in time")
+            .register(meters);
   }
 
   Timer scans() {
@@ -81,6 +99,16 @@ class WatcherMetrics {
   void backlog(int archives, Duration oldest) {
     waiting.set(archives);
     oldestWaitingMillis.set(oldest.toMillis());
+  }
+
+  void skipped(List<SkippedFile> files) {
+    skipped.forEach(
+        (reason, count) ->
+            count.set((int) files.stream().filter(file -> file.reason().equals(reason)).count()));
+  }
+
+  void claimsGivenBack(int claims) {
+    claimsGivenBack.increment(claims);
   }
 
   private static Counter archives(MeterRegistry meters, String outcome) {

@@ -16,10 +16,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     push-images/.ferry-no-auto-push}
  * @param completedRetention how long the records of finished pushes are kept, so that a redelivered
  *     request is still answered with its result
+ * @param staleClaimAfter how long a claimed archive may go without a result and without its worker
+ *     renewing the claim's lease before it is given back to the team (checked at start-up and then
+ *     regularly); longer than the longest wait in the push queue
  */
 @ConfigurationProperties("ferry.watcher")
 record WatcherProperties(
-    Duration interval, Duration quietPeriod, Set<Team> disabledTeams, Duration completedRetention) {
+    Duration interval,
+    Duration quietPeriod,
+    Set<Team> disabledTeams,
+    Duration completedRetention,
+    Duration staleClaimAfter) {
 
   WatcherProperties {
     interval = positiveOr(interval, Duration.ofSeconds(2), "interval");
@@ -29,6 +36,13 @@ record WatcherProperties(
     }
     disabledTeams = disabledTeams == null ? Set.of() : Set.copyOf(disabledTeams);
     completedRetention = positiveOr(completedRetention, Duration.ofDays(7), "completed-retention");
+    staleClaimAfter = positiveOr(staleClaimAfter, Duration.ofHours(1), "stale-claim-after");
+  }
+
+  /** How often stale claims are looked for: often enough to notice one soon after its time. */
+  Duration staleClaimCheck() {
+    var half = staleClaimAfter.dividedBy(2);
+    return half.compareTo(Duration.ofMinutes(1)) < 0 ? half : Duration.ofMinutes(1);
   }
 
   private static Duration positiveOr(Duration value, Duration fallback, String key) {

@@ -174,7 +174,7 @@ class ArchiveObservationsTest {
   }
 
   private ArchiveFile look(String name) {
-    return folders.archives(TEAM).stream()
+    return folders.read(TEAM).archives().stream()
         .filter(archive -> archive.name().value().equals(name))
         .findFirst()
         .orElseThrow();

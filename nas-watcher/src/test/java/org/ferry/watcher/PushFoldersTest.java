@@ -75,7 +75,8 @@ class PushFoldersTest {
     Files.createSymbolicLink(pushImages.resolve("link.tar.gz"), pushImages.resolve("a.tar.gz"));
 
     // when the folder is listed
-    var names = folders.archives(TEAM).stream().map(archive -> archive.name().value()).toList();
+    var names =
+        folders.read(TEAM).archives().stream().map(archive -> archive.name().value()).toList();
 
     // then archives and the link (to be rejected on claim) are listed, nothing else
     assertThat(names).containsExactlyInAnyOrder("a.tar.gz", "b.tgz", "c.tar", "link.tar.gz");
@@ -88,7 +89,7 @@ class PushFoldersTest {
     Files.createSymbolicLink(pushImages.resolve("link.tar.gz"), target);
 
     // when it is listed
-    var link = folders.archives(TEAM).get(0);
+    var link = folders.read(TEAM).archives().get(0);
 
     // then its size is the link's own, not its target's
     assertThat(link.size()).isLessThan(10_000);
@@ -102,11 +103,12 @@ class PushFoldersTest {
     Files.setLastModifiedTime(note, FileTime.from(Instant.now().plusSeconds(60)));
 
     // when the archive is listed with its note
-    var listed = folders.archives(TEAM).get(0);
-    var noteTime = folders.errorNote(listed);
+    var folder = folders.read(TEAM);
+    var listed = folder.archives().get(0);
+    var noteTime = folder.errorNote(listed);
 
     // then the note covers it
-    assertThat(listed.path()).isEqualTo(archive);
+    assertThat(listed.path().getFileName()).isEqualTo(archive.getFileName());
     assertThat(noteTime).isPresent();
     assertThat(listed.isCoveredByErrorNote(noteTime.get())).isTrue();
   }
@@ -122,11 +124,12 @@ class PushFoldersTest {
     var corrected = Files.writeString(pushImages.resolve(".app.tar.gz.Xy12Ab"), "good");
     Files.setLastModifiedTime(corrected, FileTime.from(Instant.now().minusSeconds(3600)));
     Files.move(corrected, archive, StandardCopyOption.REPLACE_EXISTING);
-    var listed = folders.archives(TEAM).get(0);
+    var folder = folders.read(TEAM);
+    var listed = folder.archives().get(0);
 
     // then the note no longer covers it: the rename is newer than the note
     assertThat(listed.modified()).isBefore(Instant.now().minusSeconds(3000));
-    assertThat(listed.isCoveredByErrorNote(folders.errorNote(listed).orElseThrow())).isFalse();
+    assertThat(listed.isCoveredByErrorNote(folder.errorNote(listed).orElseThrow())).isFalse();
   }
 
   @Test
@@ -137,7 +140,8 @@ class PushFoldersTest {
     Files.delete(note);
 
     // when / then
-    assertThat(folders.errorNote(folders.archives(TEAM).get(0))).isEmpty();
+    var folder = folders.read(TEAM);
+    assertThat(folder.errorNote(folder.archives().get(0))).isEmpty();
   }
 
   @Test
@@ -156,13 +160,39 @@ class PushFoldersTest {
   @Test
   void aTeamSwitchesAutomaticPushOffWithAMarkerFile() throws IOException {
     // given a team without the marker
-    var before = folders.hasNoAutoPushMarker(TEAM);
+    var before = folders.read(TEAM).autoPushOff();
 
     // when the team creates it
     Files.createFile(pushImages.resolve(PushFolders.NO_AUTO_PUSH_MARKER));
 
     // then automatic push is off for it
     assertThat(before).isFalse();
-    assertThat(folders.hasNoAutoPushMarker(TEAM)).isTrue();
+    assertThat(folders.read(TEAM).autoPushOff()).isTrue();
+  }
+
+  @Test
+  void namesFerryCannotTakeAreSkippedWithAReasonAndTheOthersListed() throws Exception {
+    // given a good archive, one whose name is too long for a note beside it, and one whose name
+    // is not UTF-8 (made by a shell, as a team member would)
+    Files.writeString(pushImages.resolve("good.tar.gz"), "good");
+    Files.writeString(pushImages.resolve("x".repeat(244) + ".tar.gz"), "long");
+    var made =
+        new ProcessBuilder("sh", "-c", "printf bad > \"$(printf 'bad\\377.tar.gz')\"")
+            .directory(pushImages.toFile())
+            .inheritIO()
+            .start();
+    assertThat(made.waitFor()).isZero();
+
+    // when the folder is read
+    var folder = folders.read(TEAM);
+
+    // then the good one is an archive and the others are skipped, each with its reason
+    assertThat(folder.archives()).extracting(a -> a.name().value()).containsExactly("good.tar.gz");
+    assertThat(folder.skipped())
+        .extracting(SkippedFile::reason)
+        .containsExactlyInAnyOrder(SkippedFile.TOO_LONG, SkippedFile.NOT_UTF8);
+    assertThat(folder.skipped())
+        .extracting(SkippedFile::shownName)
+        .anySatisfy(name -> assertThat(name).isEqualTo("bad?.tar.gz"));
   }
 }

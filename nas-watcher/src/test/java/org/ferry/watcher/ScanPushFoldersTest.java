@@ -62,13 +62,18 @@ class ScanPushFoldersTest {
     var layout = NasLayout.under(nas);
     claims = new ArchiveClaims(layout);
     var properties =
-        new WatcherProperties(Duration.ofSeconds(2), QUIET, Set.of(CONFIGURED_OFF), null);
+        new WatcherProperties(Duration.ofSeconds(2), QUIET, Set.of(CONFIGURED_OFF), null, null);
     var publish =
         new PublishArchive(
             claims, new ArchiveInspector(ArchiveLimits.defaults()), publisher, clock);
     scan =
         new ScanPushFolders(
-            new PushFolders(layout), publish, properties, new WatcherMetrics(meters), clock);
+            new PushFolders(layout),
+            new SkippedFilesNote(layout),
+            publish,
+            properties,
+            new WatcherMetrics(meters),
+            clock);
   }
 
   @Test
@@ -272,6 +277,39 @@ class ScanPushFoldersTest {
 
     // then the healthy team's archive is published
     assertThat(published(1).get(0).team()).isEqualTo(TEAM);
+  }
+
+  @Test
+  void aNameTooLongForItsNoteIsSkippedWithANoticeAndTheTeamsOtherArchivesGoOn() throws IOException {
+    // given a good archive beside one whose 255-byte name leaves no room for a note
+    SmallArchives.write(pushImages.resolve("app.tar.gz"), "app:v1");
+    var longName = "é".repeat(124) + ".tar.gz";
+    SmallArchives.write(pushImages.resolve(longName), "app:v1");
+
+    // when the watcher scans past the quiet period
+    scan.scan();
+    clock.advance(QUIET);
+    scan.scan();
+
+    // then the good archive is published, and the long one stays, named in the team's notice
+    assertThat(published(1).get(0).file()).isEqualTo(FileName.of("app.tar.gz"));
+    assertThat(pushImages.resolve(longName)).exists();
+    assertThat(pushImages.resolve(SkippedFilesNote.NAME))
+        .content()
+        .contains("ééé")
+        .contains("longer than " + FileName.MAX_BYTES + " bytes");
+    assertThat(
+            meters
+                .get(FerryMetrics.WATCHER_SKIPPED)
+                .tag(FerryMetrics.TAG_REASON, SkippedFile.TOO_LONG)
+                .gauge()
+                .value())
+        .isEqualTo(1.0);
+
+    // and once the team renames it, the notice goes
+    Files.move(pushImages.resolve(longName), pushImages.resolve("renamed.tar.gz"));
+    scan.scan();
+    assertThat(pushImages.resolve(SkippedFilesNote.NAME)).doesNotExist();
   }
 
   private Path teamFolder(Team team) throws IOException {

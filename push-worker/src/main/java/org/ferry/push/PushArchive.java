@@ -36,22 +36,22 @@ class PushArchive {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final NasLayout layout;
   private final ArchiveClaims claims;
+  private final ClaimLeases leases;
   private final ArchiveInspector inspector;
   private final PushEngine engine;
   private final RegistryClient registry;
   private final MeterRegistry meters;
 
   PushArchive(
-      NasLayout layout,
       ArchiveClaims claims,
+      ClaimLeases leases,
       ArchiveInspector inspector,
       PushEngine engine,
       RegistryClient registry,
       MeterRegistry meters) {
-    this.layout = layout;
     this.claims = claims;
+    this.leases = leases;
     this.inspector = inspector;
     this.engine = engine;
     this.registry = registry;
@@ -65,14 +65,14 @@ class PushArchive {
   Outcome push(PushRequested request, Progress progress) {
     var team = request.team();
     requireOwnNamespace(team, request);
-    layout.pushImages(team);
     var stored = claims.completedResult(team, request.operationId());
     if (stored.isPresent()) {
       return read(stored.get());
     }
+    refuseIfAbandoned(request);
     var target = new ImageRef(registry.access().address(), team, request.image(), request.tag());
     var claim = claims.claim(team, request.file(), request.operationId());
-    try {
+    try (var lease = leases.hold(claim)) {
       var outcome = pushClaimed(claim, target, progress);
       claims.complete(claim, write(outcome));
       return outcome;
@@ -128,6 +128,20 @@ class PushArchive {
               + ", so another push to the same tag overtook this one",
           "Check which image the tag should hold and push again if needed.",
           null);
+    }
+  }
+
+  /** A request delivered after its claim was given back must not take the archive again. */
+  private void refuseIfAbandoned(PushRequested request) {
+    if (claims.abandonedReason(request.team(), request.operationId()).isPresent()) {
+      throw new PermanentFailure(
+          "push " + request.file(),
+          "no worker finished it in time, so Ferry gave the archive back to the team",
+          "It is back in "
+              + NasLayout.PUSH_IMAGES
+              + "; touch it or delete its .error note to push"
+              + " it again.",
+          ReasonCodes.UNAVAILABLE);
     }
   }
 

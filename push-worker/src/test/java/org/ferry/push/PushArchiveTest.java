@@ -173,9 +173,10 @@ class PushArchiveTest {
   }
 
   private PushArchive pushArchive() {
+    var claims = claims();
     return new PushArchive(
-        NasLayout.under(nas),
-        claims(),
+        claims,
+        new ClaimLeases(claims, new PushProperties(null, null, null)),
         new ArchiveInspector(ArchiveLimits.defaults()),
         engine,
         registry,

@@ -3,31 +3,29 @@ package org.ferry.gateway.push;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import org.ferry.image.Team;
 import org.ferry.nas.ArchiveClaims;
 import org.ferry.nas.FileName;
+import org.ferry.nas.NasEntry;
+import org.ferry.nas.NasFolder;
 import org.ferry.nas.NasLayout;
 import org.springframework.stereotype.Service;
 
 /**
  * Lists a team's {@code push-images} for the Push panel, with the reason a file cannot be pushed
- * now: not an archive, a link, already being pushed, or failed and not replaced since.
+ * now: not an archive, a link, a name Ferry cannot take, already being pushed, or failed and not
+ * replaced since. The folder is opened once without following links and read through that handle.
  */
 @Service
 class ListPushFiles {
 
   private static final int REASON_LENGTH = 300;
+  private static final int NOTE_BYTES = 4096;
 
   private final NasLayout nas;
   private final ArchiveClaims claims;
@@ -38,94 +36,77 @@ class ListPushFiles {
   }
 
   List<PushFile> list(Team team) {
-    var folder = nas.pushImages(team);
     var files = new ArrayList<PushFile>();
-    try (var entries = Files.newDirectoryStream(folder)) {
+    try (var folder = nas.openPushImages(team)) {
+      var entries = folder.list();
+      var notes = new HashMap<String, NasEntry>();
       for (var entry : entries) {
-        var name = entry.getFileName().toString();
-        if (name.startsWith(".") || name.endsWith(ArchiveClaims.ERROR_SUFFIX)) {
+        if (entry.nameReadable() && entry.name().endsWith(ArchiveClaims.ERROR_SUFFIX)) {
+          notes.put(entry.name(), entry);
+        }
+      }
+      for (var entry : entries) {
+        var name = entry.name();
+        if (entry.isFolder()
+            || name.startsWith(".")
+            || (entry.nameReadable() && name.endsWith(ArchiveClaims.ERROR_SUFFIX))) {
           continue;
         }
-        describe(team, folder, entry).ifPresent(files::add);
+        var reason = reason(team, folder, entry, notes);
+        files.add(
+            new PushFile(shown(entry), entry.size(), entry.modified(), reason == null, reason));
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not list " + folder, e);
+      throw new UncheckedIOException("Could not list " + nas.pushImagesPath(team), e);
     }
     files.sort(Comparator.comparing(PushFile::name));
     return files;
   }
 
-  private Optional<PushFile> describe(Team team, Path folder, Path entry) throws IOException {
-    BasicFileAttributes attributes;
-    try {
-      attributes =
-          Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-    } catch (NoSuchFileException gone) {
-      return Optional.empty();
-    }
-    if (attributes.isDirectory()) {
-      return Optional.empty();
-    }
-    var name = entry.getFileName().toString();
-    var reason = reason(team, folder, entry, name, attributes);
-    return Optional.of(
-        new PushFile(
-            name,
-            attributes.size(),
-            attributes.lastModifiedTime().toInstant(),
-            reason == null,
-            reason));
-  }
-
-  private String reason(
-      Team team, Path folder, Path entry, String name, BasicFileAttributes attributes)
+  private String reason(Team team, NasFolder folder, NasEntry entry, Map<String, NasEntry> notes)
       throws IOException {
+    if (!entry.nameReadable()) {
+      return "its name is not valid UTF-8: rename it";
+    }
+    var name = entry.name();
     if (!FileName.isValid(name)) {
-      return "its name breaks the rule: " + FileName.RULE;
+      return name.getBytes(StandardCharsets.UTF_8).length > FileName.MAX_BYTES
+          ? "its name is longer than " + FileName.MAX_BYTES + " bytes: rename it"
+          : "its name breaks the rule: " + FileName.RULE;
     }
     var file = FileName.of(name);
     if (!file.isArchive()) {
       return "it is not an archive: Ferry pushes .tar.gz, .tgz and .tar files";
     }
-    if (attributes.isSymbolicLink() || !attributes.isRegularFile()) {
+    if (entry.kind() != NasEntry.Kind.FILE) {
       return "it is a link or special file: copy the archive itself into push-images";
     }
-    if (links(entry) > 1) {
+    if (entry.links() > 1) {
       return "it is a hard link: copy the archive itself into push-images";
     }
     var holder = claims.claimedBy(team, file);
     if (holder.isPresent()) {
       return "it is being pushed by operation " + holder.get();
     }
-    var error = folder.resolve(name + ArchiveClaims.ERROR_SUFFIX);
-    if (Files.isRegularFile(error, LinkOption.NOFOLLOW_LINKS)
-        && !modified(error).isBefore(attributes.lastModifiedTime().toInstant())) {
-      return "its last push failed and it was not replaced since: " + firstLine(error);
+    var note = notes.get(name + ArchiveClaims.ERROR_SUFFIX);
+    if (note != null && note.isFile() && !note.modified().isBefore(entry.modified())) {
+      return "its last push failed and it was not replaced since: "
+          + firstLine(folder.readText(note.name(), NOTE_BYTES).orElse(""));
     }
     return null;
   }
 
-  private static int links(Path entry) throws IOException {
-    try {
-      return ((Number) Files.getAttribute(entry, "unix:nlink", LinkOption.NOFOLLOW_LINKS))
-          .intValue();
-    } catch (UnsupportedOperationException notPosix) {
-      return 1;
-    }
+  /** A name that is not valid UTF-8 is shown with its undecodable bytes as {@code ?}. */
+  private static String shown(NasEntry entry) {
+    return entry.nameReadable() ? entry.name() : entry.name().replace('\uFFFD', '?');
   }
 
-  private static Instant modified(Path path) throws IOException {
-    FileTime time = Files.getLastModifiedTime(path, LinkOption.NOFOLLOW_LINKS);
-    return time.toInstant();
-  }
-
-  private static String firstLine(Path error) throws IOException {
-    try (var reader = Files.newBufferedReader(error, StandardCharsets.UTF_8)) {
-      var line = reader.readLine();
-      if (line == null) {
-        return "(no reason recorded)";
-      }
-      return line.length() > REASON_LENGTH ? line.substring(0, REASON_LENGTH) + "…" : line;
+  private static String firstLine(String note) {
+    var end = note.indexOf('\n');
+    var line = end < 0 ? note : note.substring(0, end);
+    if (line.isEmpty()) {
+      return "(no reason recorded)";
     }
+    return line.length() > REASON_LENGTH ? line.substring(0, REASON_LENGTH) + "…" : line;
   }
 }

@@ -1,7 +1,7 @@
 package org.ferry.gateway.push;
 
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import org.ferry.contract.PushRequested;
 import org.ferry.failure.InvalidValue;
@@ -15,6 +15,7 @@ import org.ferry.image.Team;
 import org.ferry.nas.ArchiveClaims;
 import org.ferry.nas.Claim;
 import org.ferry.nas.FileName;
+import org.ferry.nas.NasEntry;
 import org.ferry.nas.NasLayout;
 import org.ferry.operation.OperationId;
 import org.springframework.stereotype.Service;
@@ -43,7 +44,7 @@ class RequestPush {
     var fileName = archiveName(file);
     var target = NameAndTag.parse("image", image);
     refuseIfClaimed(team, fileName);
-    if (!Files.isRegularFile(nas.pushArchive(team, fileName), LinkOption.NOFOLLOW_LINKS)) {
+    if (!isRegularFile(team, fileName)) {
       throw new InvalidValue(
           "file",
           file,
@@ -72,6 +73,14 @@ class RequestPush {
       throw notSent;
     }
     return id;
+  }
+
+  private boolean isRegularFile(Team team, FileName file) {
+    try (var folder = nas.openPushImages(team)) {
+      return folder.entry(file.value()).map(NasEntry::isFile).orElse(false);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static FileName archiveName(String file) {
