@@ -220,8 +220,8 @@ public final class ArchiveClaims {
           "Could not push "
               + claim.file()
               + ": no worker finished it within "
-              + age.toMinutes()
-              + " minutes (operation "
+              + (age.toMinutes() > 0 ? age.toMinutes() + " minutes" : age.toSeconds() + " seconds")
+              + " (operation "
               + claim.operationId()
               + "), so Ferry gave it back. Touch the archive or delete this note to push it again;"
               + " tell the operators if this repeats.";

@@ -83,6 +83,13 @@ final class ArchiveObservations {
     observations.keySet().retainAll(present);
   }
 
+  /** The archives observed under {@code folder}, for a scan that could not read that folder. */
+  Set<Path> observedUnder(Path folder) {
+    return observations.keySet().stream()
+        .filter(path -> path.startsWith(folder))
+        .collect(java.util.stream.Collectors.toSet());
+  }
+
   /** How many archives are waiting to be taken. */
   int waiting() {
     return observations.size();

@@ -2,6 +2,7 @@ package org.ferry.watcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,6 +35,11 @@ class PushFolders {
 
   List<Team> teams() {
     return layout.teams();
+  }
+
+  /** Where {@code team}'s archives are, as the paths of {@link ArchiveFile}s name them. */
+  Path pushImagesPath(Team team) {
+    return layout.pushImagesPath(team);
   }
 
   /**

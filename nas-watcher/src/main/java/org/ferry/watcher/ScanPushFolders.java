@@ -64,7 +64,9 @@ class ScanPushFolders {
         scanTeam(team, present, skipped);
         troubles.remove(team);
       } catch (RuntimeException e) {
-        // One team's broken folder must not stop the others; the next scan tries it again.
+        // One team's broken folder must not stop the others; the next scan tries it again, and
+        // what was seen of the team before still counts towards the quiet period.
+        present.addAll(observations.observedUnder(folders.pushImagesPath(team)));
         var trouble = String.valueOf(e.getMessage());
         if (!trouble.equals(troubles.put(team, trouble))) {
           // A FerryFailure already says what to do; anything else needs its stack trace.
@@ -84,6 +86,10 @@ class ScanPushFolders {
   }
 
   private void scanTeam(Team team, Set<Path> present, List<SkippedFile> skipped) {
+    if (properties.disabledTeams().contains(team)) {
+      autoPushOn(team, true);
+      return;
+    }
     var folder = folders.read(team);
     if (!autoPushOn(team, folder.autoPushOff())) {
       return;
@@ -127,8 +133,8 @@ class ScanPushFolders {
     }
   }
 
-  private boolean autoPushOn(Team team, boolean markerPresent) {
-    var on = !properties.disabledTeams().contains(team) && !markerPresent;
+  private boolean autoPushOn(Team team, boolean switchedOffHere) {
+    var on = !switchedOffHere;
     if (on ? switchedOff.remove(team) : switchedOff.add(team)) {
       log.info("team={} automatic push is {}", team, on ? "on" : "off");
     }
