@@ -2,9 +2,11 @@ package org.ferry.nas;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -98,8 +100,15 @@ public final class NasLayout {
     }
   }
 
+  /**
+   * Ferry's own folder, created owner-only: claimed archives must stay out of every team's reach.
+   */
   private Path createdWorkDir() throws IOException {
-    java.nio.file.Files.createDirectories(workDir);
+    if (!Files.isDirectory(workDir)) {
+      Files.createDirectories(
+          workDir,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    }
     return workDir;
   }
 

@@ -50,6 +50,16 @@ class ArchiveClaimsTest {
   }
 
   @Test
+  void ferrysOwnFolderIsOwnerOnlySoNoTeamReadsAnotherTeamsClaimedArchive() throws IOException {
+    Files.writeString(pushImages.resolve("hello.tar.gz"), "bytes");
+
+    claims.claim(team, file, operation);
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(nas.resolve(".ferry"))))
+        .isEqualTo("rwx------");
+  }
+
+  @Test
   void claimingAgainForTheSameOperationFindsTheSameArchive() throws IOException {
     Files.writeString(pushImages.resolve("hello.tar.gz"), "bytes");
     var first = claims.claim(team, file, operation);

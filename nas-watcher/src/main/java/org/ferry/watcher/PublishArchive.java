@@ -110,7 +110,7 @@ class PublishArchive {
       throw new PermanentFailure(
           "push " + claim.file(),
           "Ferry is not allowed to read it",
-          "Make it readable for everyone (chmod a+r); it is picked up again then.",
+          "Make it readable for your team's group (chmod g+r); it is picked up again then.",
           ReasonCodes.BAD_ARCHIVE);
     }
     return inspector.inspect(claim.archive());
