@@ -148,6 +148,42 @@ class PushApiIT extends GatewayIT {
   }
 
   @Test
+  void listsNamesFerryCannotTakeAsNotPushableAndStillListsTheRest() throws Exception {
+    // given a good archive, a 255-byte name and a name that is not UTF-8 (made by a shell)
+    var folder = TestGateway.pushImages(ALICE_TEAM);
+    TestGateway.dropArchive(ALICE_TEAM, "fine.tar.gz", "x");
+    var longName = "l".repeat(248) + ".tar.gz";
+    TestGateway.dropArchive(ALICE_TEAM, longName, "x");
+    var made =
+        new ProcessBuilder("sh", "-c", "printf x > \"$(printf 'odd\\377name.tar.gz')\"")
+            .directory(folder.toFile())
+            .inheritIO()
+            .start();
+    assertThat(made.waitFor()).isZero();
+
+    try {
+      // when
+      var answer = http.get(ALICE, TEAM + "/push-files");
+
+      // then
+      assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+      var files = new HashMap<String, JsonNode>();
+      answer.json().forEach(file -> files.put(file.get("name").asText(), file));
+      assertThat(files.get("fine.tar.gz").get("pushable").asBoolean()).isTrue();
+      assertThat(files.get(longName).get("reason").asText()).contains("longer than 249 bytes");
+      assertThat(files.get("odd?name.tar.gz").get("reason").asText()).contains("not valid UTF-8");
+      var push = http.post(ALICE, TEAM + "/pushes", Map.of("file", longName, "image", "long"));
+      assertThat(push.status()).isEqualTo(400);
+      assertThat(push.body()).contains("249 bytes");
+    } finally {
+      new ProcessBuilder("sh", "-c", "rm -f odd*name.tar.gz fine.tar.gz l*.tar.gz")
+          .directory(folder.toFile())
+          .start()
+          .waitFor();
+    }
+  }
+
+  @Test
   void countsPublishedRequestsForPrometheus() {
     // given
     TestGateway.dropArchive(ALICE_TEAM, "counted.tar.gz", "x");
