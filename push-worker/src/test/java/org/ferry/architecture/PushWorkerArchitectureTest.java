@@ -31,11 +31,11 @@ class PushWorkerArchitectureTest {
   void theListenerAndUseCasesNeverTouchDockerJavaOrTheDockerEngine() {
     noClasses()
         .that()
-        .resideInAnyPackage("org.ferry.push", "org.ferry.delete")
+        .resideInAnyPackage("org.ferry.pushworker.push", "org.ferry.pushworker.delete")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "com.github.dockerjava..", "org.ferry.docker..", "org.ferry.push.docker..")
+            "com.github.dockerjava..", "org.ferry.docker..", "org.ferry.pushworker.push.docker..")
         .check(classes);
   }
 

@@ -1,0 +1,181 @@
+package org.ferry.commitworker.commit;
+
+import java.util.Map;
+import org.ferry.commitworker.reservation.ContainerHost;
+import org.ferry.commitworker.reservation.LocatedReservation;
+import org.ferry.commitworker.reservation.ReservationHosts;
+import org.ferry.commitworker.reservation.ReservationLabels;
+import org.ferry.contract.CommitRequested;
+import org.ferry.failure.FerryFailure;
+import org.ferry.failure.InvalidValue;
+import org.ferry.failure.PermanentFailure;
+import org.ferry.failure.ReasonCodes;
+import org.ferry.failure.TransientFailure;
+import org.ferry.image.Digest;
+import org.ferry.image.ImageRef;
+import org.ferry.operation.Progress;
+import org.ferry.registry.RegistryClient;
+import org.ferry.work.Outcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Commits a team's running reservation into {@code <registry>/<team>/<name>:<tag>}: checks again
+ * that the reservation is the team's, snapshots its container, pushes the image, verifies the
+ * registry serves the pushed digest, and always removes the local image it made.
+ */
+@Service
+class CommitReservation {
+
+  static final String COMMITTING = "committing";
+  static final String UPLOADING = "uploading";
+
+  private static final Logger log = LoggerFactory.getLogger(CommitReservation.class);
+
+  private final ReservationHosts reservations;
+  private final RegistryClient registry;
+  private final CommitProperties properties;
+
+  CommitReservation(
+      ReservationHosts reservations, RegistryClient registry, CommitProperties properties) {
+    this.reservations = reservations;
+    this.registry = registry;
+    this.properties = properties;
+  }
+
+  public Outcome commit(CommitRequested request, Progress progress) {
+    if (!ReservationLabels.isValidId(request.reservationId())) {
+      throw new InvalidValue("reservationId", request.reservationId(), ReservationLabels.ID_RULE);
+    }
+    var action = "commit reservation " + request.reservationId();
+    if (request.team().isCommon()) {
+      throw new PermanentFailure(
+          action,
+          "the common namespace is shared and read-only",
+          "Commit into your own team's namespace.",
+          ReasonCodes.FORBIDDEN);
+    }
+    var reservation = locate(request, action);
+    var host = reservation.host();
+    var ref =
+        new ImageRef(registry.access().address(), request.team(), request.image(), request.tag());
+    progress.report(COMMITTING, 0, -1);
+    host.commit(
+        reservation.container().id(),
+        ref,
+        properties.pause() && request.pause(),
+        reservations.labels().cleared());
+    try {
+      requireStillRunning(reservation, action);
+      progress.report(UPLOADING, 0, -1);
+      var digest = host.push(ref, registry.access(), progress);
+      verifyServed(ref, digest, action);
+      var size = host.imageSize(ref.toString());
+      return new Outcome(
+          "Committed reservation "
+              + reservation.labels().name()
+              + " to "
+              + ref
+              + " ("
+              + digest
+              + ")",
+          Map.of(
+              "reference", ref.toString(),
+              "digest", digest.value(),
+              "size", Long.toString(size),
+              "reservation", reservation.labels().id()));
+    } finally {
+      removeLocalImage(host, ref);
+    }
+  }
+
+  /**
+   * The team's own running reservation with this id. Another team's reservation is refused without
+   * naming that team; several of the team's containers with one id are refused rather than guessed
+   * between.
+   */
+  private LocatedReservation locate(CommitRequested request, String action) {
+    var running = reservations.running(request.reservationId());
+    var own = running.stream().filter(r -> r.labels().team().equals(request.team())).toList();
+    if (own.size() == 1) {
+      return own.get(0);
+    }
+    if (own.size() > 1) {
+      throw new PermanentFailure(
+          action,
+          own.size() + " running containers carry this reservation id",
+          "Ask the operators to check the reservation's labels.",
+          ReasonCodes.CONFLICT);
+    }
+    if (!running.isEmpty()) {
+      throw new PermanentFailure(
+          action,
+          "the reservation belongs to another team",
+          "Choose one of your team's reservations.",
+          ReasonCodes.FORBIDDEN);
+    }
+    throw new PermanentFailure(
+        action,
+        "reservation " + request.reservationId() + " is not active",
+        "Choose a running reservation of your team from the list.",
+        ReasonCodes.NOT_FOUND);
+  }
+
+  /**
+   * A container that stopped or restarted while it was being committed may have been snapshotted
+   * half-way through its own shutdown, so that image is not pushed.
+   */
+  private static void requireStillRunning(LocatedReservation reservation, String action) {
+    var before = reservation.container();
+    var now = reservation.host().inspect(before.id());
+    if (now.isEmpty() || !now.get().isSameRunAs(before)) {
+      throw new PermanentFailure(
+          action,
+          "the reservation ended while it was being committed, so nothing was pushed",
+          "Start the reservation again and commit it while it runs.",
+          ReasonCodes.NOT_FOUND);
+    }
+  }
+
+  private void verifyServed(ImageRef ref, Digest pushed, String action) {
+    var served = registry.headManifest(ref.repository(), ref.tag().value());
+    if (served.isEmpty()) {
+      throw new TransientFailure(
+          action,
+          "the registry does not serve " + ref + " right after the push",
+          "Try again; tell the operators if it persists.",
+          null);
+    }
+    if (!served.get().digest().equals(pushed)) {
+      throw new PermanentFailure(
+          action,
+          "the registry serves "
+              + ref
+              + " as "
+              + served.get().digest()
+              + ", not as the pushed "
+              + pushed
+              + "; another push to the same tag may have overtaken it",
+          "Check the tag and commit again.",
+          ReasonCodes.CONFLICT);
+    }
+  }
+
+  /**
+   * Removes the committed image from the reservation's host, whatever the outcome. A failure to
+   * remove it is logged, not thrown: it must not hide the operation's own result, and costs only
+   * disk space on the host.
+   */
+  private static void removeLocalImage(ContainerHost host, ImageRef ref) {
+    try {
+      host.remove(ref.toString());
+    } catch (FerryFailure failure) {
+      log.warn(
+          "host={} image={} could not be removed after the commit: {}",
+          host.name(),
+          ref,
+          failure.getMessage());
+    }
+  }
+}

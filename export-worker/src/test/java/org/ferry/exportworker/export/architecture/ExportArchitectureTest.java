@@ -1,0 +1,64 @@
+package org.ferry.exportworker.export.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.ferry.registry.RegistryClient;
+import org.ferry.testing.FerryArchitecture;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ExportArchitectureTest {
+
+  private static JavaClasses worker;
+
+  @BeforeAll
+  static void importWorker() {
+    worker =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.ferry.exportworker.export");
+  }
+
+  @Test
+  void onlyDockerPackagesImportDockerJava() {
+    FerryArchitecture.DOCKER_JAVA_ONLY_IN_DOCKER_PACKAGES.check(worker);
+  }
+
+  @Test
+  void theUseCaseKnowsNoEngineAndNoRegistry() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.ferry.exportworker.export")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.ferry.exportworker.export.registry..")
+        .orShould()
+        .dependOnClassesThat()
+        .areAssignableTo(RegistryClient.class)
+        .check(worker);
+  }
+
+  @Test
+  void theArchiveFormatKnowsNothingOfRegistriesOrMessages() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.ferry.exportworker.export.archive..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.ferry.registry..", "org.ferry.contract..", "org.springframework..")
+        .check(worker);
+  }
+
+  @Test
+  void packagesHaveNoCycles() {
+    slices()
+        .matching("org.ferry.exportworker.export.(*)..")
+        .should()
+        .beFreeOfCycles()
+        .check(worker);
+  }
+}

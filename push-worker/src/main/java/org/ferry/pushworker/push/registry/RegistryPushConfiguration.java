@@ -1,0 +1,49 @@
+package org.ferry.pushworker.push.registry;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.ferry.pushworker.push.PushEngine;
+import org.ferry.registry.RegistryClient;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Selects the registry push engine with {@code ferry.push.engine=registry} (the default). */
+@Configuration
+@ConditionalOnProperty(
+    prefix = "ferry.push",
+    name = "engine",
+    havingValue = "registry",
+    matchIfMissing = true)
+@EnableConfigurationProperties(RegistryPushProperties.class)
+class RegistryPushConfiguration {
+
+  @Bean(destroyMethod = "shutdownNow")
+  ExecutorService pushCompressors(RegistryPushProperties properties) {
+    return Executors.newFixedThreadPool(properties.threads(), daemon("push-gzip"));
+  }
+
+  @Bean
+  PushEngine registryPushEngine(
+      RegistryClient registry, RegistryPushProperties properties, ExecutorService pushCompressors) {
+    return create(registry, properties, pushCompressors);
+  }
+
+  /** The engine with its uploader; a sender thread per layer upload in flight. */
+  static RegistryPushEngine create(
+      RegistryClient registry, RegistryPushProperties properties, ExecutorService compressors) {
+    var senders = Executors.newCachedThreadPool(daemon("push-upload"));
+    var uploader = new LayerUploader(registry, properties, compressors, senders);
+    return new RegistryPushEngine(registry, uploader, properties.compress());
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    var count = new java.util.concurrent.atomic.AtomicInteger();
+    return task -> {
+      var thread = new Thread(task, name + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

@@ -1,0 +1,335 @@
+package org.ferry.pushworker.push.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.ferry.failure.PermanentFailure;
+import org.ferry.failure.ReasonCodes;
+import org.ferry.failure.TransientFailure;
+import org.ferry.image.Digest;
+import org.ferry.image.ImageRef;
+import org.ferry.operation.Progress;
+import org.ferry.pushworker.push.PushEngine;
+import org.ferry.pushworker.push.PushedImage;
+import org.ferry.registry.MediaTypes;
+import org.ferry.registry.RegistryClient;
+
+/**
+ * The push engine without a Docker daemon: it reads the archive once and uploads each layer to the
+ * registry while reading it, then the image config as it is, then a manifest listing both. It reads
+ * both {@code docker save} layouts: the legacy one ({@code <id>/layer.tar}, {@code manifest.json}
+ * at the end) and the OCI one of Docker 25 and later ({@code blobs/sha256/...}).
+ */
+final class RegistryPushEngine implements PushEngine {
+
+  static final String OCI_CONFIG = "application/vnd.oci.image.config.v1+json";
+  static final String OCI_LAYER = "application/vnd.oci.image.layer.v1.tar";
+  static final String OCI_LAYER_GZIP = "application/vnd.oci.image.layer.v1.tar+gzip";
+  private static final String BLOBS = "blobs/sha256/";
+  // Configs, manifests and indexes are small; anything bigger is not one of them.
+  private static final long MAX_JSON = 16L * 1024 * 1024;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final RegistryClient registry;
+  private final LayerUploader uploader;
+  private final boolean compress;
+
+  RegistryPushEngine(RegistryClient registry, LayerUploader uploader, boolean compress) {
+    this.registry = registry;
+    this.uploader = uploader;
+    this.compress = compress;
+  }
+
+  @Override
+  public PushedImage push(Path archive, ImageRef target, Progress progress) {
+    var action = "push " + archive.getFileName();
+    var repository = target.repository();
+    var read = new Read(repository, progress);
+    try (var file = new Counting(Files.newInputStream(archive), archive, progress)) {
+      var buffered = new BufferedInputStream(file, 256 * 1024);
+      var tar = new TarArchiveInputStream(isGzip(buffered) ? gunzip(buffered) : buffered);
+      for (var entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+        var name = normalize(entry.getName());
+        if (entry.isSymbolicLink()) {
+          read.links.put(name, resolve(name, entry.getLinkName()));
+        } else if (entry.isLink()) {
+          read.links.put(name, normalize(entry.getLinkName()));
+        } else if (entry.isFile()) {
+          read.entry(name, entry.getSize(), tar);
+        }
+      }
+      file.transferTo(OutputStream.nullOutputStream());
+      file.reportEnd();
+    } catch (IOException e) {
+      throw new TransientFailure(
+          action,
+          "the archive could not be read (" + e.getMessage() + ")",
+          "Try again; tell the operators if the NAS has problems.",
+          e);
+    }
+    return publish(action, target, read);
+  }
+
+  private PushedImage publish(String action, ImageRef target, Read read) {
+    var repository = target.repository();
+    var saved = read.manifest(action);
+    var config = read.jsons.get(read.resolved(saved.path("Config").asText()));
+    if (config == null) {
+      throw bad(action, "its manifest.json names a config the archive does not hold");
+    }
+    var configDigest = LayerUploader.digestOf(config);
+    var configName = read.resolved(saved.path("Config").asText());
+    if (!configName.equals(BLOBS + configDigest.hex())
+        && !configName.equals(configDigest.hex() + ".json")) {
+      throw bad(action, "its config's content does not match its name " + configName);
+    }
+    var layers = new ArrayList<LayerBlob>();
+    for (var path : saved.path("Layers")) {
+      var layer = read.layers.get(read.resolved(path.asText()));
+      if (layer == null) {
+        throw bad(action, "its manifest.json names a layer the archive does not hold");
+      }
+      layers.add(layer);
+    }
+    var diffIds = new ArrayList<String>();
+    readJson(action, config).path("rootfs").path("diff_ids").forEach(d -> diffIds.add(d.asText()));
+    var computed = layers.stream().map(layer -> layer.diffId().value()).toList();
+    if (!computed.equals(diffIds)) {
+      throw bad(action, "its layers do not match the layer digests its config lists");
+    }
+    if (registry.blobSize(repository, configDigest).isEmpty()) {
+      registry.putBlob(repository, configDigest, config);
+    }
+    var manifest = manifest(config, configDigest, layers);
+    var mediaType = compress ? MediaTypes.DOCKER_MANIFEST : MediaTypes.OCI_MANIFEST;
+    var served = registry.putManifest(repository, target.tag().value(), mediaType, manifest);
+    var sent = LayerUploader.digestOf(manifest);
+    if (!served.equals(sent)) {
+      throw new TransientFailure(
+          action,
+          "the registry answered the manifest " + sent + " with the digest " + served,
+          "Try again; tell the operators if it persists.",
+          null);
+    }
+    return new PushedImage(served, layers.stream().mapToLong(LayerBlob::tarSize).sum());
+  }
+
+  private byte[] manifest(byte[] config, Digest configDigest, List<LayerBlob> layers) {
+    var root = JSON.createObjectNode();
+    root.put("schemaVersion", 2);
+    root.put("mediaType", compress ? MediaTypes.DOCKER_MANIFEST : MediaTypes.OCI_MANIFEST);
+    var configNode = root.putObject("config");
+    configNode.put("mediaType", compress ? MediaTypes.DOCKER_CONFIG : OCI_CONFIG);
+    configNode.put("size", config.length);
+    configNode.put("digest", configDigest.value());
+    var layerNodes = root.putArray("layers");
+    for (var layer : layers) {
+      var node = layerNodes.addObject();
+      node.put("mediaType", layerType(layer));
+      node.put("size", layer.size());
+      node.put("digest", layer.digest().value());
+    }
+    try {
+      return JSON.writeValueAsBytes(root);
+    } catch (IOException e) {
+      throw new IllegalStateException("A manifest Ferry built could not be written", e);
+    }
+  }
+
+  private String layerType(LayerBlob layer) {
+    if (compress) {
+      return MediaTypes.DOCKER_LAYER_GZIP;
+    }
+    return layer.gzip() ? OCI_LAYER_GZIP : OCI_LAYER;
+  }
+
+  /** What one pass over the archive found: layers uploaded, small JSON files, links. */
+  private final class Read {
+    final String repository;
+    final Progress progress;
+    final Map<String, LayerBlob> layers = new HashMap<>();
+    final Map<String, byte[]> jsons = new HashMap<>();
+    final Map<String, String> links = new HashMap<>();
+    long uploaded;
+    byte[] manifest;
+
+    Read(String repository, Progress progress) {
+      this.repository = repository;
+      this.progress = progress;
+    }
+
+    void entry(String name, long size, InputStream content) throws IOException {
+      if (name.equals("manifest.json")) {
+        manifest = content.readAllBytes();
+      } else if (name.endsWith("/layer.tar")) {
+        layers.put(name, upload(content));
+      } else if (name.startsWith(BLOBS)) {
+        var peek = new BufferedInputStream(content, 64 * 1024);
+        peek.mark(2);
+        var first = peek.read();
+        var second = peek.read();
+        peek.reset();
+        if (first == '{' && size <= MAX_JSON) {
+          jsons.put(name, peek.readAllBytes());
+        } else {
+          layers.put(name, uploadUnlessPresent(name, peek, first == 0x1f && second == 0x8b));
+        }
+      } else if (name.endsWith(".json") && size <= MAX_JSON) {
+        jsons.put(name, content.readAllBytes());
+      }
+    }
+
+    /**
+     * In the OCI layout a layer is named by its digest, so a layer the registry already has is only
+     * read (for its diffID), not sent again: a compressed one always, an uncompressed one when
+     * Ferry uploads layers uncompressed. A compressed one is uploaded as it is.
+     */
+    private LayerBlob uploadUnlessPresent(String name, InputStream content, boolean gzip)
+        throws IOException {
+      var named = Digest.of("sha256:" + name.substring(BLOBS.length()));
+      if (gzip || !compress) {
+        var present = registry.blobSize(repository, named);
+        if (present.isPresent()) {
+          return LayerUploader.hashOnly(content, gzip, named, present.get());
+        }
+      }
+      if (gzip) {
+        var before = uploaded;
+        var layer =
+            uploader.uploadCompressed(
+                repository, content, sent -> progress.report("uploading", before + sent, -1));
+        uploaded += layer.size();
+        return layer;
+      }
+      return upload(content);
+    }
+
+    private LayerBlob upload(InputStream content) throws IOException {
+      var before = uploaded;
+      var layer =
+          uploader.upload(
+              repository, content, sent -> progress.report("uploading", before + sent, -1));
+      uploaded += layer.size();
+      return layer;
+    }
+
+    JsonNode manifest(String action) {
+      if (manifest == null) {
+        throw bad(action, "it has no manifest.json");
+      }
+      var root = readJson(action, manifest);
+      if (!root.isArray() || root.size() != 1) {
+        throw bad(action, "its manifest.json does not list exactly one image");
+      }
+      return root.get(0);
+    }
+
+    String resolved(String path) {
+      var name = normalize(path);
+      for (var hops = 0; links.containsKey(name) && hops < 16; hops++) {
+        name = links.get(name);
+      }
+      return name;
+    }
+  }
+
+  private static JsonNode readJson(String action, byte[] json) {
+    try {
+      return JSON.readTree(json);
+    } catch (IOException e) {
+      throw bad(action, "it holds JSON that cannot be read (" + e.getMessage() + ")");
+    }
+  }
+
+  private static PermanentFailure bad(String action, String reason) {
+    return new PermanentFailure(
+        action,
+        reason,
+        "Save the image again with docker save -o x.tar IMAGE.",
+        ReasonCodes.BAD_ARCHIVE);
+  }
+
+  private static String normalize(String name) {
+    var path = Path.of("/", name).normalize().toString();
+    return path.substring(1);
+  }
+
+  private static String resolve(String link, String target) {
+    var parent = Path.of("/", link).getParent();
+    return normalize(parent.resolve(target).toString());
+  }
+
+  private static boolean isGzip(BufferedInputStream in) throws IOException {
+    in.mark(2);
+    var first = in.read();
+    var second = in.read();
+    in.reset();
+    return first == 0x1f && second == 0x8b;
+  }
+
+  private static InputStream gunzip(InputStream in) throws IOException {
+    return GzipCompressorInputStream.builder()
+        .setInputStream(in)
+        .setDecompressConcatenated(true)
+        .get();
+  }
+
+  /** Counts the archive's own bytes for the {@code reading} stage. */
+  private static final class Counting extends FilterInputStream {
+    private final long total;
+    private final Progress progress;
+    private long count;
+
+    Counting(InputStream in, Path archive, Progress progress) throws IOException {
+      super(in);
+      this.total = Files.size(archive);
+      this.progress = progress;
+    }
+
+    @Override
+    public int read() throws IOException {
+      var b = super.read();
+      if (b >= 0) {
+        counted(1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      var n = super.read(b, off, len);
+      if (n > 0) {
+        counted(n);
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      var skipped = super.skip(n);
+      counted(skipped);
+      return skipped;
+    }
+
+    private void counted(long n) {
+      count += n;
+      progress.report("reading", count, total);
+    }
+
+    void reportEnd() {
+      progress.report("reading", count, total);
+    }
+  }
+}
