@@ -83,6 +83,14 @@ public final class RegistryImages implements AutoCloseable {
     return registry.headManifest(team + "/" + name, tag).map(ManifestInfo::digest);
   }
 
+  /** Deletes {@code <team>/<name>:<tag>} (with every tag on its digest), as another user might. */
+  public void delete(Team team, String name, String tag) {
+    var repository = team + "/" + name;
+    registry
+        .headManifest(repository, tag)
+        .ifPresent(manifest -> registry.deleteManifest(repository, manifest.digest()));
+  }
+
   @Override
   public synchronized void close() {
     pushed.forEach(
