@@ -9,7 +9,12 @@ const TAG_RULE = "1-128 characters: letters, digits, '_', '.' and '-', not start
 const NAME = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 
-const state = { me: null, team: null, stream: null, operations: new Map() };
+// panels: the operation each panel's message follows (result element id -> operation id).
+// deleteTarget: what the Delete panel shows about its chosen tag ({ image, tag, digest, size,
+// movedFrom } once read, { image, gone, seen } or { image, error, seen } otherwise).
+const state = {
+  me: null, team: null, stream: null, operations: new Map(), panels: new Map(), deleteTarget: null
+};
 
 const $ = (id) => document.getElementById(id);
 
@@ -42,7 +47,13 @@ function stem(file) {
 
 // ---- HTTP ----------------------------------------------------------------------------------
 
-class Problem extends Error {}
+/** A refusal of the gateway: its problem's detail, and the HTTP status. */
+class Problem extends Error {
+  constructor(message, status) {
+    super(message);
+    this.status = status;
+  }
+}
 
 async function api(method, path, body) {
   const headers = { "Accept": "application/json", "X-Requested-With": "XMLHttpRequest" };
@@ -66,7 +77,7 @@ async function api(method, path, body) {
   try { json = text ? JSON.parse(text) : null; } catch (e) { json = null; }
   if (!response.ok) {
     const detail = json && (json.detail || json.title);
-    throw new Problem(detail || `The gateway answered ${response.status}.`);
+    throw new Problem(detail || `The gateway answered ${response.status}.`, response.status);
   }
   return json;
 }
@@ -86,33 +97,74 @@ function el(tag, attributes, ...children) {
   return node;
 }
 
+/** Shows a message of its own in a panel (or the banner); the panel stops following an operation. */
 function show(target, kind, text) {
   const node = typeof target === "string" ? $(target) : target;
+  state.panels.delete(node.id);
+  delete node.dataset.operation;
   node.className = "message " + kind;
   node.textContent = text;
 }
 
 function clear(target) {
-  const node = $(target);
-  node.className = "message";
-  node.textContent = "";
+  show(target, "", "");
+  $(target).className = "message";
 }
 
-function fillSelect(select, options, emptyText) {
-  select.replaceChildren();
-  if (options.length === 0) {
-    select.append(el("option", { value: "" }, emptyText));
+/**
+ * Fills a drop-down without ever changing what it shows as chosen, since live updates redraw it
+ * while the user is about to act on the choice. A chosen value that is no longer offered stays,
+ * disabled and marked gone, until the user chooses another: it is never replaced by a neighbour.
+ * Only a drop-down with nothing chosen yet takes the placeholder, if given, or else its first
+ * enabled option.
+ */
+function fillSelect(select, options, emptyText, placeholder) {
+  const chosen = select.value;
+  const chosenOption = select.selectedOptions[0];
+  const chosenLabel = chosenOption ? chosenOption.dataset.label || chosenOption.textContent : "";
+  const gone = chosen !== "" && !options.some((o) => o.value === chosen);
+  if (options.length === 0 && !gone) {
+    select.replaceChildren(el("option", { value: "" }, emptyText));
     select.disabled = true;
+    select.classList.remove("gone");
     return;
   }
-  select.disabled = false;
-  for (const option of options) {
-    const node = el("option", { value: option.value }, option.label);
-    if (option.disabled) node.disabled = true;
-    select.append(node);
+  const nodes = [];
+  if (placeholder) nodes.push(el("option", { value: "" }, placeholder));
+  if (gone) {
+    const node = el("option", { value: chosen, "data-label": chosenLabel, class: "gone" },
+      `${chosenLabel} — gone`);
+    node.disabled = true;
+    nodes.push(node);
   }
-  const firstEnabled = options.find((o) => !o.disabled);
-  if (firstEnabled) select.value = firstEnabled.value;
+  for (const option of options) {
+    const node = el("option", { value: option.value, "data-label": option.label }, option.label);
+    if (option.disabled) node.disabled = true;
+    nodes.push(node);
+  }
+  select.replaceChildren(...nodes);
+  select.disabled = false;
+  if (chosen !== "") {
+    nodes.find((node) => node.value === chosen).selected = true;
+  } else if (!placeholder) {
+    const firstEnabled = options.find((o) => !o.disabled);
+    if (firstEnabled) select.value = firstEnabled.value;
+  }
+  select.classList.toggle("gone", gone);
+}
+
+/** Whether the drop-down's choice is one that is gone from the list. */
+function chosenGone(select) {
+  const option = select.selectedOptions[0];
+  return !!option && option.classList.contains("gone");
+}
+
+/** Once the user chose something else, a gone choice has nothing more to say. */
+function forgetGone(select) {
+  for (const option of [...select.querySelectorAll("option.gone")]) {
+    if (!option.selected) option.remove();
+  }
+  select.classList.toggle("gone", chosenGone(select));
 }
 
 /** Wires inline validation of one field: the error shows while typing and blocks the submit. */
@@ -134,6 +186,7 @@ function validated(inputId, check) {
 
 async function loadPushFiles() {
   const select = $("push-file");
+  const before = select.value;
   try {
     const files = await api("GET", `/api/v1/teams/${state.team}/push-files`);
     const archives = files.filter((f) => !f.reason || !f.reason.startsWith("it is not an archive"));
@@ -144,7 +197,8 @@ async function loadPushFiles() {
       // name the watcher refused. Files already taken or unreadable are not.
       disabled: !f.pushable && !(f.reason || "").startsWith("its last push failed")
     })), "No archives in push-images");
-    prefillPushImage();
+    // The name field is the user's once they chose an archive: only a new choice refills it.
+    if (select.value !== before) prefillPushImage();
   } catch (e) {
     fillSelect(select, [], "Archives unavailable");
     show("push-result", "error", e.message);
@@ -179,13 +233,84 @@ async function loadImages() {
       }
     }
     fillSelect($("export-image"), all, "No images yet");
-    fillSelect($("delete-image"), own, "No images of your team yet");
+    fillSelect($("delete-image"), own, "No images of your team yet", "Choose an image to delete…");
     prefillExportName();
+    showDeleteTarget();
   } catch (e) {
     fillSelect($("export-image"), [], "Images unavailable");
     fillSelect($("delete-image"), [], "Images unavailable");
     show("export-result", "error", e.message);
   }
+}
+
+// ---- the Delete panel's target -------------------------------------------------------------
+
+/**
+ * Reads the chosen tag afresh and shows its digest and size; the delete names that digest. Called
+ * when the user chooses, when the image list is redrawn and when a delete was refused, so a tag
+ * pushed to since it was chosen shows its new digest, and must be confirmed again.
+ */
+async function showDeleteTarget() {
+  const select = $("delete-image");
+  const image = select.value;
+  const before = state.deleteTarget && state.deleteTarget.image === image ? state.deleteTarget : null;
+  // The digest last shown for this choice, also while it was gone: what the user confirmed.
+  const seen = before ? before.digest || before.seen : null;
+  let target = null;
+  if (image && chosenGone(select)) {
+    target = { image, gone: true, seen };
+  } else if (image) {
+    const [name, tag] = image.split(":");
+    try {
+      const details = await api("GET",
+        `/api/v1/teams/${state.team}/images/${encodeURIComponent(name)}/tags/${encodeURIComponent(tag)}`);
+      const moved = seen && seen !== details.digest;
+      target = {
+        image, tag, digest: details.digest, size: details.size,
+        movedFrom: moved ? seen : before && before.movedFrom
+      };
+    } catch (e) {
+      target = e.status === 404 ? { image, gone: true, seen } : { image, error: e.message, seen };
+    }
+    if (select.value !== image) return; // the user chose another tag meanwhile
+  }
+  // A typed confirmation holds only for the digest it was typed for.
+  if (!target || target.digest !== (before && before.digest)) $("delete-confirm").value = "";
+  state.deleteTarget = target;
+  renderDeleteTarget();
+}
+
+function renderDeleteTarget() {
+  const target = state.deleteTarget;
+  const notice = $("delete-image-error");
+  notice.textContent = "";
+  $("delete-details").hidden = true;
+  $("delete-confirm-label").replaceChildren(
+    ...(target && target.digest ? ["Type ", el("code", {}, target.tag), " to confirm"] : ["Type the tag to confirm"]));
+  if (target && target.digest) {
+    $("delete-digest").textContent = target.digest;
+    $("delete-size").textContent = target.size === null || target.size === undefined
+      ? "unknown (a multi-platform image)" : `${size(target.size)} (${target.size} bytes)`;
+    $("delete-details").hidden = false;
+    if (target.movedFrom) {
+      notice.textContent = `Someone pushed to this tag since you chose it (it was ${short(target.movedFrom)}). `
+        + "Check the digest and type the tag again.";
+    }
+  } else if (target && target.gone) {
+    notice.textContent = `${state.team}/${target.image} is gone from the registry. Choose another image.`;
+  } else if (target && target.error) {
+    notice.textContent = target.error;
+  }
+  updateDeleteButton();
+}
+
+/** Delete is possible only for a tag whose digest is shown, once the user typed that tag. */
+function updateDeleteButton() {
+  const target = state.deleteTarget;
+  const readable = !!(target && target.digest);
+  $("delete-confirm").disabled = !readable;
+  $("delete-button").disabled = !readable || $("delete-confirm").value !== target.tag;
+  if (!readable || $("delete-confirm").value === target.tag) $("delete-confirm-error").textContent = "";
 }
 
 function prefillPushImage() {
@@ -204,6 +329,11 @@ function prefillExportName() {
   }
 }
 
+/** A digest as people compare them at a glance: the algorithm and the first 12 hex digits. */
+function short(digest) {
+  return digest.length > 19 ? `${digest.slice(0, 19)}…` : digest;
+}
+
 function size(bytes) {
   const units = ["B", "KB", "MB", "GB", "TB"];
   let value = bytes;
@@ -214,7 +344,10 @@ function size(bytes) {
 
 // ---- operations ----------------------------------------------------------------------------
 
-const RESULT_LABELS = { reference: "reference", digest: "digest", size: "size", path: "path", sha256: "sha256" };
+const RESULT_LABELS = {
+  reference: "reference", digest: "digest", size: "size", path: "path", sha256: "sha256",
+  currentDigest: "now at", expectedDigest: "expected"
+};
 
 function renderOperation(op) {
   const status = op.status.toLowerCase();
@@ -239,7 +372,7 @@ function renderOperation(op) {
         p ? `${p.stage}: ${size(p.done)}` : op.status === "QUEUED" ? "Waiting for a worker…" : "Starting…"));
     }
   }
-  const order = ["reference", "digest", "path", "size", "sha256"];
+  const order = ["reference", "digest", "path", "size", "sha256", "currentDigest", "expectedDigest"];
   const rank = (key) => (order.indexOf(key) < 0 ? order.length : order.indexOf(key));
   const entries = Object.entries(op.result || {}).sort((a, b) => rank(a[0]) - rank(b[0]));
   if (entries.length > 0) {
@@ -264,8 +397,38 @@ function upsertOperation(op) {
   if (existing) existing.replaceWith(node);
   else list.prepend(node);
   $("no-operations").hidden = true;
+  for (const [resultId, id] of state.panels) {
+    if (id === op.id) showPanelOperation(resultId, op);
+  }
   if (op.status === "SUCCEEDED" && previous && previous.status !== "SUCCEEDED") {
     if (op.kind === "push" || op.kind === "commit" || op.kind === "delete") loadImages();
+  }
+  if (op.status === "FAILED" && op.kind === "delete" && state.panels.get("delete-result") === op.id) {
+    showDeleteTarget(); // a refused delete: show what the tag is now
+  }
+}
+
+const ENDED = ["SUCCEEDED", "FAILED"];
+
+/** Makes a panel's message follow one operation: blue while it waits or runs, then green or red. */
+function follow(resultId, id) {
+  state.panels.set(resultId, id);
+  showPanelOperation(resultId, state.operations.get(id) || { id, status: "QUEUED" });
+}
+
+function showPanelOperation(resultId, op) {
+  const node = $(resultId);
+  const link = el("a", { href: `#op-${op.id}`, class: "op-link" }, op.id);
+  node.dataset.operation = op.id;
+  if (ENDED.includes(op.status)) {
+    const ok = op.status === "SUCCEEDED";
+    node.className = `message ${ok ? "ok" : "error"}`;
+    node.replaceChildren(op.message || (ok ? "Done." : "Failed."),
+      el("span", { class: "op-ref" }, "Operation ", link, "."));
+  } else {
+    node.className = "message info";
+    node.replaceChildren(op.status === "RUNNING" ? "Running as operation " : "Queued as operation ",
+      link, ".");
   }
 }
 
@@ -308,7 +471,7 @@ async function submit(button, resultId, action) {
   clear(resultId);
   try {
     const accepted = await action();
-    show(resultId, "info", `Queued as operation ${accepted.operationId}.`);
+    follow(resultId, accepted.operationId);
     const op = await api("GET", `/api/v1/operations/${accepted.operationId}`).catch(() => null);
     if (op) upsertOperation(op);
     return true;
@@ -325,14 +488,31 @@ function wire() {
   const commitValid = validated("commit-image", nameTagError);
   const exportValid = validated("export-name", (v) => nameError(v, "export name"));
 
-  $("push-file").addEventListener("change", prefillPushImage);
-  $("export-image").addEventListener("change", () => { $("export-name").value = ""; prefillExportName(); });
+  $("push-file").addEventListener("change", () => { forgetGone($("push-file")); prefillPushImage(); });
+  $("commit-reservation").addEventListener("change", () => forgetGone($("commit-reservation")));
+  $("export-image").addEventListener("change", () => {
+    forgetGone($("export-image"));
+    $("export-name").value = "";
+    prefillExportName();
+  });
+  $("delete-image").addEventListener("change", () => {
+    forgetGone($("delete-image"));
+    state.deleteTarget = null;
+    $("delete-confirm").value = "";
+    renderDeleteTarget();
+    showDeleteTarget();
+  });
+  $("delete-confirm").addEventListener("input", updateDeleteButton);
 
   $("push-form").addEventListener("submit", async (event) => {
     event.preventDefault();
     if (!pushValid()) return;
     const file = $("push-file").value;
     if (!file) { show("push-result", "error", "Choose an archive first."); return; }
+    if (chosenGone($("push-file"))) {
+      show("push-result", "error", `${file} is no longer in push-images. Choose another archive.`);
+      return;
+    }
     const ok = await submit($("push-button"), "push-result", () =>
       api("POST", `/api/v1/teams/${state.team}/pushes`, { file, image: $("push-image").value.trim() }));
     if (ok) loadPushFiles();
@@ -343,6 +523,10 @@ function wire() {
     if (!commitValid()) return;
     const reservationId = $("commit-reservation").value;
     if (!reservationId) { show("commit-result", "error", "Choose a reservation first."); return; }
+    if (chosenGone($("commit-reservation"))) {
+      show("commit-result", "error", "That reservation is no longer active. Choose another one.");
+      return;
+    }
     await submit($("commit-button"), "commit-result", () =>
       api("POST", `/api/v1/teams/${state.team}/commits`, { reservationId, image: $("commit-image").value.trim() }));
   });
@@ -352,6 +536,10 @@ function wire() {
     if (!exportValid()) return;
     const image = $("export-image").value;
     if (!image) { show("export-result", "error", "Choose an image first."); return; }
+    if (chosenGone($("export-image"))) {
+      show("export-result", "error", `${image} is gone from the registry. Choose another image.`);
+      return;
+    }
     await submit($("export-button"), "export-result", () =>
       api("POST", `/api/v1/teams/${state.team}/exports`, {
         image, name: $("export-name").value.trim(), overwrite: $("export-overwrite").checked
@@ -360,13 +548,21 @@ function wire() {
 
   $("delete-form").addEventListener("submit", async (event) => {
     event.preventDefault();
-    const image = $("delete-image").value;
-    if (!image) { show("delete-result", "error", "Choose an image first."); return; }
-    const [name, tag] = image.split(":");
-    const allTags = $("delete-all-tags").checked;
-    if (!window.confirm(`Delete ${state.team}/${image}${allTags ? " and every tag on the same image" : ""} for good?`)) return;
-    await submit($("delete-button"), "delete-result", () =>
-      api("DELETE", `/api/v1/teams/${state.team}/images/${encodeURIComponent(name)}/tags/${encodeURIComponent(tag)}?allTags=${allTags}`));
+    const target = state.deleteTarget;
+    if (!$("delete-image").value || !target) { show("delete-result", "error", "Choose an image first."); return; }
+    if (!target.digest) { renderDeleteTarget(); return; }
+    if ($("delete-confirm").value !== target.tag) {
+      $("delete-confirm-error").textContent = `Type ${target.tag} to confirm.`;
+      return;
+    }
+    const [name, tag] = target.image.split(":");
+    // The digest the user saw goes along: if the tag was pushed to since, nothing is deleted.
+    const query = new URLSearchParams({ allTags: String($("delete-all-tags").checked), digest: target.digest });
+    $("delete-confirm").value = ""; // one confirmation, one delete
+    const queued = await submit($("delete-button"), "delete-result", () =>
+      api("DELETE", `/api/v1/teams/${state.team}/images/${encodeURIComponent(name)}/tags/${encodeURIComponent(tag)}?${query}`));
+    updateDeleteButton();
+    if (!queued) showDeleteTarget(); // refused (say 409): show what the tag is now
   });
 
   for (const button of document.querySelectorAll("[data-refresh]")) {
@@ -389,6 +585,11 @@ function wire() {
 function selectTeam(team) {
   state.team = team;
   for (const id of ["push-result", "commit-result", "export-result", "delete-result"]) clear(id);
+  // Another team's choices are not kept as "gone": each list starts afresh.
+  for (const id of ["push-file", "commit-reservation", "export-image", "delete-image"]) $(id).replaceChildren();
+  state.deleteTarget = null;
+  $("delete-confirm").value = "";
+  renderDeleteTarget();
   $("export-name").value = "";
   connectStream();
   loadPushFiles();

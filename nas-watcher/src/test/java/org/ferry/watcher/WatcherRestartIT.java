@@ -20,6 +20,7 @@ import org.ferry.contract.PushRequested;
 import org.ferry.image.Team;
 import org.ferry.metrics.FerryMetrics;
 import org.ferry.nas.ArchiveClaims;
+import org.ferry.nas.Claim;
 import org.ferry.nas.NasLayout;
 import org.ferry.operation.OperationId;
 import org.junit.jupiter.api.AfterAll;
@@ -58,7 +59,7 @@ class WatcherRestartIT {
       drop(gzipArchive(), nas, team, "once.tar.gz");
       first = await().atMost(WITHIN).until(() -> single(team), request -> request != null);
     }
-    // and an older claim that a push worker holds and has not finished
+    // and an older claim that a push worker holds, renews and has not finished
     var stale = staleClaim(team, "stale.tar.gz");
     var staleWritten = Files.getLastModifiedTime(stale);
     // and the records of two finished pushes, one past the seven days' retention
@@ -141,14 +142,20 @@ class WatcherRestartIT {
     return claim.operationId();
   }
 
-  /** A claim two days old without a result, as a push worker that is still busy leaves it. */
+  /**
+   * A claim two days old without a result, as a push worker that is still busy leaves it: the
+   * worker renews the claim's lease while it works.
+   */
   private static Path staleClaim(Team team, String file) throws IOException {
-    var folder = NasLayout.under(nas).claimsFolder(team).resolve(OperationId.random().value());
+    var operation = OperationId.random();
+    var folder = NasLayout.under(nas).claimsFolder(team).resolve(operation.value());
     Files.createDirectories(folder);
     var archive = Files.copy(gzipArchive(), folder.resolve(file));
     var twoDaysAgo = FileTime.from(Instant.now().minus(Duration.ofDays(2)));
     Files.setLastModifiedTime(archive, twoDaysAgo);
     Files.setLastModifiedTime(folder, twoDaysAgo);
+    new ArchiveClaims(NasLayout.under(nas))
+        .renewLease(new Claim(team, operation, FileName.of(file), archive));
     return archive;
   }
 }

@@ -10,7 +10,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Delete a tag of the team's own images; {@code allTags=true} also removes the other tags that
- * share its digest (the registry deletes by digest).
+ * share its digest (the registry deletes by digest), and {@code digest} names the digest the caller
+ * saw, so that a tag pushed to since is answered 409 instead of deleted.
  */
 @RestController
 class DeleteController {
@@ -27,8 +28,9 @@ class DeleteController {
       @PathVariable String team,
       @PathVariable String name,
       @PathVariable String tag,
-      @RequestParam(defaultValue = "false") boolean allTags) {
+      @RequestParam(defaultValue = "false") boolean allTags,
+      @RequestParam(required = false) String digest) {
     var checked = caller.actOn(team);
-    return Accepted.of(requestDelete.request(caller, checked, name, tag, allTags));
+    return Accepted.of(requestDelete.request(caller, checked, name, tag, allTags, digest));
   }
 }

@@ -1,6 +1,7 @@
 package org.ferry.gateway.operation;
 
 import java.time.Clock;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.AcknowledgeMode;
@@ -46,7 +47,12 @@ class DeadLetterListener {
                   dead.kind().label(),
                   dead.reason());
               record.fail(
-                  dead.operationId(), dead.kind(), dead.team(), dead.message(), clock.instant());
+                  dead.operationId(),
+                  dead.kind(),
+                  dead.team(),
+                  dead.message(),
+                  Map.of(),
+                  clock.instant());
             });
   }
 }

@@ -1,6 +1,7 @@
 package org.ferry.gateway.operation;
 
 import java.time.Instant;
+import java.util.Map;
 import org.ferry.contract.CommitRequested;
 import org.ferry.contract.DeleteRequested;
 import org.ferry.contract.ExportRequested;
@@ -70,6 +71,7 @@ public class RecordOperation {
             failed.kind(),
             failed.team(),
             failed.message(),
+            failed.details(),
             failed.occurredAt());
       }
     } catch (TransientDataAccessException | DataAccessResourceFailureException e) {
@@ -107,11 +109,20 @@ public class RecordOperation {
                 request.occurredAt()));
   }
 
-  /** A failure seen by the gateway itself, such as a request the broker dead-lettered. */
-  void fail(OperationId id, OperationKind kind, Team team, String message, Instant at) {
+  /**
+   * A failure seen by the gateway itself, such as a request the broker dead-lettered, or reported
+   * by a worker; its details (such as {@code currentDigest}) are kept as the operation's result.
+   */
+  void fail(
+      OperationId id,
+      OperationKind kind,
+      Team team,
+      String message,
+      Map<String, String> details,
+      Instant at) {
     changed(
         id,
-        known(id, kind, team, at) | store.finish(id, OperationStatus.FAILED, message, null, at));
+        known(id, kind, team, at) | store.finish(id, OperationStatus.FAILED, message, details, at));
   }
 
   private void started(OperationStarted started) {

@@ -20,7 +20,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Turns Ferry's failures into problem+json: a broken naming or format rule is a 400 that names the
  * field and the rule, a passing outage (broker, registry) a 503, and other refusals keep the status
- * their reason implies.
+ * their reason implies, with the failure's details (such as {@code currentDigest}) as properties.
  */
 @RestControllerAdvice
 class ProblemResponses extends ResponseEntityExceptionHandler {
@@ -58,6 +58,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         };
     var problem = ProblemDetail.forStatusAndDetail(status, failure.getMessage());
     problem.setProperty("reason", failure.reasonCode());
+    failure.details().forEach(problem::setProperty);
     return problem;
   }
 

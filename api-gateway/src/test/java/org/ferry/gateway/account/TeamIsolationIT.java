@@ -30,6 +30,7 @@ class TeamIsolationIT extends GatewayIT {
               http.get(BOB, alices + "/operations"),
               http.get(BOB, alices + "/push-files"),
               http.get(BOB, alices + "/images"),
+              http.get(BOB, alices + "/images/hello/tags/v1"),
               http.get(BOB, alices + "/reservations"),
               http.get(BOB, alices + "/operations/stream", "text/event-stream"),
               http.post(

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.ferry.gateway.testing.GatewayIT;
+import org.ferry.gateway.testing.RegistryImages;
 import org.ferry.registry.RegistryClient;
 import org.ferry.registry.RegistryRetry;
 import org.ferry.testing.DockerCli;
@@ -22,9 +23,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The image list reads the real registry: the team's repositories and common's, never another
- * team's. The images are put there by the test with the push account, as a worker would.
+ * team's; one tag of the team's reads with its digest and size. The images are put there by the
+ * test with the push account, as a worker would.
  */
 class ImagesIT extends GatewayIT {
+
+  private static final RegistryImages images = new RegistryImages();
 
   private static final String COMMON_NAME = TestTeams.unique("shared").value();
   private static final List<String> PUSHED =
@@ -51,6 +55,7 @@ class ImagesIT extends GatewayIT {
   /** The registry is shared: the test's images, common's above all, do not outlive the test. */
   @AfterAll
   static void deleteImages() {
+    images.close();
     var registry =
         new RegistryClient(
             LocalServices.pushAccess(), RegistryRetry.create("it", 1, Duration.ofMillis(100)));
@@ -86,5 +91,38 @@ class ImagesIT extends GatewayIT {
                 assertThat(repository).matches("(" + ALICE_TEAM + "|common)/[a-z0-9_-]+"));
     assertThat(tags).doesNotContainKey(BOB_TEAM + "/secret");
     assertThat(answer.json().get(0).get("namespace").asText()).isEqualTo(ALICE_TEAM.value());
+  }
+
+  @Test
+  void describesOneOfTheTeamsTagsWithTheDigestAndSizeADeleteNames() {
+    // given
+    var pushed = images.push(ALICE_TEAM, "described", "v1", "described");
+
+    // when
+    var answer = http.get(ALICE, "/api/v1/teams/" + ALICE_TEAM + "/images/described/tags/v1");
+
+    // then
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    assertThat(answer.json().get("digest").asText()).isEqualTo(pushed.digest().value());
+    assertThat(answer.json().get("size").asLong()).isEqualTo(pushed.size());
+    assertThat(answer.json().get("repository").asText()).isEqualTo(ALICE_TEAM + "/described");
+    assertThat(answer.json().get("reference").asText())
+        .isEqualTo(LocalServices.registry() + "/" + ALICE_TEAM + "/described:v1");
+  }
+
+  @Test
+  void answersNotFoundForATagTheRegistryDoesNotHave() {
+    // when
+    var answer = http.get(ALICE, "/api/v1/teams/" + ALICE_TEAM + "/images/described/tags/none");
+
+    // then
+    assertThat(answer.status()).as(answer.body()).isEqualTo(404);
+    assertThat(answer.contentType()).startsWith("application/problem+json");
+    assertThat(answer.json().get("detail").asText())
+        .isEqualTo(
+            "Could not look up "
+                + ALICE_TEAM
+                + "/described:none: the registry has no such image. Refresh the image list; it"
+                + " may have been deleted.");
   }
 }

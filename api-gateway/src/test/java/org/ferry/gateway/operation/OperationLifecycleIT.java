@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
+import org.ferry.contract.DeleteRequested;
 import org.ferry.contract.FileName;
 import org.ferry.contract.OperationFailed;
 import org.ferry.contract.OperationProgressed;
@@ -22,6 +23,7 @@ import org.ferry.contract.PushRequested;
 import org.ferry.gateway.testing.GatewayIT;
 import org.ferry.gateway.testing.Http;
 import org.ferry.gateway.testing.TestGateway;
+import org.ferry.image.Digest;
 import org.ferry.image.ImageName;
 import org.ferry.image.Tag;
 import org.ferry.messaging.FerryMessageConverter;
@@ -129,6 +131,39 @@ class OperationLifecycleIT extends GatewayIT {
     // then
     assertThat(status(id)).isEqualTo("FAILED");
     assertThat(operation(id).get("message").asText()).isEqualTo("Could not push: x.");
+  }
+
+  @Test
+  void keepsWhatAFailureDetailsAsTheOperationsResult() {
+    // given
+    var id = OperationId.random();
+    var current = "sha256:" + "cd".repeat(32);
+    publisher.publish(
+        new DeleteRequested(
+            id,
+            ALICE_TEAM,
+            Instant.now(),
+            "alice",
+            Source.PAGE,
+            ImageName.of("moved"),
+            Tag.of("v1"),
+            false,
+            Digest.of("sha256:" + "ef".repeat(32))));
+
+    // when
+    publisher.publish(
+        new OperationFailed(
+            id,
+            ALICE_TEAM,
+            Instant.now(),
+            OperationKind.DELETE,
+            "conflict",
+            "Could not delete " + ALICE_TEAM + "/moved:v1: the tag now points at " + current + ".",
+            Map.of("currentDigest", current)));
+
+    // then
+    await().atMost(WAIT).until(() -> "FAILED".equals(status(id)));
+    assertThat(operation(id).at("/result/currentDigest").asText()).isEqualTo(current);
   }
 
   @Test

@@ -89,9 +89,116 @@ final class ImagesPage {
 
   /** The push panel's message once it shows one of {@code kind} (info, ok, error). */
   WebElement pushResult(String kind) {
+    return result("push", kind);
+  }
+
+  /** The message of {@code panel} (push, commit, export, delete) once it is of {@code kind}. */
+  WebElement result(String panel, String kind) {
     return wait.until(
         ExpectedConditions.visibilityOfElementLocated(
-            By.cssSelector("#push-result.message." + kind)));
+            By.cssSelector("#" + panel + "-result.message." + kind)));
+  }
+
+  /** The id of the operation the panel's message follows, once it follows one. */
+  String followedOperation(String panel) {
+    return wait.until(
+        driver -> driver.findElement(By.id(panel + "-result")).getDomAttribute("data-operation"));
+  }
+
+  /**
+   * Waits until the drop-down {@code id} offers {@code value}, then chooses it. It does not press
+   * reload: a reload still under way when the test goes on would redraw the panel at a moment the
+   * test does not choose.
+   */
+  void chooseImage(String id, String value) {
+    awaitOffered(id, value);
+    wait.until(
+        driver -> {
+          new Select(driver.findElement(By.id(id))).selectByValue(value);
+          return true;
+        });
+  }
+
+  /** Waits until a live update has redrawn the drop-down so that it offers {@code value}. */
+  void awaitOffered(String id, String value) {
+    wait.until(driver -> offers(driver, id, value));
+  }
+
+  /** The value and the text of the drop-down's chosen option. */
+  String[] choice(String id) {
+    return wait.until(
+        driver -> {
+          var option = new Select(driver.findElement(By.id(id))).getFirstSelectedOption();
+          return new String[] {option.getDomProperty("value"), option.getText()};
+        });
+  }
+
+  /** Waits until the drop-down's chosen option reads as gone, and returns its text. */
+  String awaitChoiceGone(String id) {
+    return wait.until(
+        driver ->
+            driver.findElements(By.cssSelector("#" + id + " option.gone:checked")).stream()
+                .map(WebElement::getText)
+                .findFirst()
+                .orElse(null));
+  }
+
+  /** The digest the Delete panel shows for its chosen tag, once it shows one. */
+  String deleteDigest() {
+    return wait.until(
+        driver ->
+            driver
+                .findElements(By.cssSelector("#delete-details:not([hidden]) #delete-digest"))
+                .stream()
+                .map(WebElement::getText)
+                .filter(text -> text.startsWith("sha256:"))
+                .findFirst()
+                .orElse(null));
+  }
+
+  /** Waits until the Delete panel shows {@code digest}. */
+  void awaitDeleteDigest(String digest) {
+    wait.until(driver -> digest.equals(deleteDigest()));
+  }
+
+  String deleteSize() {
+    return browser.findElement(By.id("delete-size")).getText();
+  }
+
+  /** The Delete panel's notice about its chosen tag (gone, pushed to since), once it has one. */
+  String deleteNotice() {
+    return wait.until(
+        driver -> {
+          var text = driver.findElement(By.id("delete-image-error")).getText();
+          return text.isBlank() ? null : text;
+        });
+  }
+
+  void typeDeleteConfirmation(String value) {
+    var field = browser.findElement(By.id("delete-confirm"));
+    field.clear();
+    field.sendKeys(value);
+  }
+
+  String deleteConfirmation() {
+    return browser.findElement(By.id("delete-confirm")).getDomProperty("value");
+  }
+
+  boolean deleteEnabled() {
+    return browser.findElement(By.id("delete-button")).isEnabled();
+  }
+
+  void delete() {
+    browser.findElement(By.id("delete-button")).click();
+  }
+
+  private static boolean offers(WebDriver driver, String id, String value) {
+    return new Select(driver.findElement(By.id(id)))
+        .getOptions().stream()
+            .anyMatch(
+                option ->
+                    option.getDomProperty("value").equals(value)
+                        && !"gone".equals(option.getDomAttribute("class")));
   }
 
   /**

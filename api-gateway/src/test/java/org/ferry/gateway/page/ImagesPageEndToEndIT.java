@@ -14,10 +14,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The Images page against a deployed Ferry (gateway, watcher and push worker running): an archive
- * pushed from the page ends with the green message and the digest. Runs only when {@code
- * -Dferry.e2e.gatewayUrl=http://127.0.0.1:8080} is given; {@code ferry.e2e.user}, {@code
- * ferry.e2e.password} (default FERRY_USER_ALICE_PASSWORD), {@code ferry.e2e.team} and {@code
- * ferry.e2e.nasRoot} (default FERRY_NAS_ROOT) say as whom and where.
+ * pushed from the page ends with the green message and the digest, in the list and in the panel.
+ * Runs only when {@code -Dferry.e2e.gatewayUrl=http://127.0.0.1:8080} is given; {@code
+ * ferry.e2e.user}, {@code ferry.e2e.password} (default FERRY_USER_ALICE_PASSWORD), {@code
+ * ferry.e2e.team} and {@code ferry.e2e.nasRoot} (default FERRY_NAS_ROOT) say as whom and where.
  */
 @EnabledIfSystemProperty(named = "ferry.e2e.gatewayUrl", matches = ".+")
 class ImagesPageEndToEndIT {
@@ -53,9 +53,11 @@ class ImagesPageEndToEndIT {
       page.push();
 
       // then
-      var queued = page.pushResult("info").getText();
-      var id = queued.substring("Queued as operation ".length(), queued.length() - 1);
+      var id = page.followedOperation("push");
       assertThat(page.operationText(id, "SUCCEEDED", ".message.ok")).startsWith("Pushed ");
+      assertThat(page.pushResult("ok").getText())
+          .startsWith("Pushed ")
+          .endsWith("\nOperation " + id + ".");
       assertThat(page.operationText(id, "SUCCEEDED", "dd[data-key=digest]"))
           .matches("sha256:[0-9a-f]{64}");
     } finally {

@@ -44,6 +44,7 @@ class ValidationIT extends GatewayIT {
         "POST | /exports | {\"image\":\"common/hello:v1\"} | name | lowercase",
         "DELETE | /images/Hello/tags/v1 | | name | lowercase",
         "DELETE | /images/hello/tags/.v1 | | tag | '.'",
+        "DELETE | /images/hello/tags/v1?digest=sha256:ABC | | digest | sha256",
         "POST | /commits | {\"reservationId\":\"\",\"image\":\"snap\"} | reservationId | 1-128",
         "POST | /commits | {\"reservationId\":\"r-1\",\"image\":\"snap shot\"} | image | name",
       })

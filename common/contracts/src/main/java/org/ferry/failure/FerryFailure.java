@@ -1,5 +1,7 @@
 package org.ferry.failure;
 
+import java.util.Map;
+
 /**
  * A failure of an operation that a user or operator can act on; its subtype decides whether the
  * work is retried.
@@ -19,6 +21,14 @@ public abstract sealed class FerryFailure extends RuntimeException
   /** A low-cardinality reason class for metrics and events, such as {@code bad-archive}. */
   public String reasonCode() {
     return reasonCode;
+  }
+
+  /**
+   * Facts beside the message that a program can act on without parsing it, such as the digest a tag
+   * points at now; empty for most failures.
+   */
+  public Map<String, String> details() {
+    return Map.of();
   }
 
   static String compose(String action, String reason, String remedy) {

@@ -8,8 +8,10 @@ import java.time.Instant;
 import java.util.Map;
 import org.ferry.contract.DeleteRequested;
 import org.ferry.contract.FileName;
+import org.ferry.contract.OperationFailed;
 import org.ferry.contract.OperationSucceeded;
 import org.ferry.contract.PushRequested;
+import org.ferry.image.Digest;
 import org.ferry.image.ImageName;
 import org.ferry.image.Tag;
 import org.ferry.image.Team;
@@ -94,6 +96,56 @@ class FerryMessageConverterTest {
 
     assertThat(read).isInstanceOf(DeleteRequested.class);
     assertThat(((DeleteRequested) read).allTags()).isFalse();
+    assertThat(((DeleteRequested) read).expectedDigest()).isEmpty();
+  }
+
+  @Test
+  void carriesTheDigestADeleteExpects() {
+    // given
+    var delete =
+        new DeleteRequested(
+            OperationId.of("op-6"),
+            Team.of("team-a"),
+            Instant.parse("2026-11-27T08:00:00Z"),
+            "alice",
+            Source.PAGE,
+            ImageName.of("hello"),
+            Tag.of("v1"),
+            false,
+            Digest.of("sha256:" + "c".repeat(64)));
+
+    // when
+    var message = converter.toMessage(delete, new MessageProperties());
+
+    // then
+    assertThat(new String(message.getBody(), StandardCharsets.UTF_8))
+        .contains("\"digest\":\"sha256:" + "c".repeat(64) + "\"");
+    assertThat(converter.fromMessage(message)).isEqualTo(delete);
+  }
+
+  @Test
+  void readsAFailuresDetailsAndAFailureWrittenWithoutThem() {
+    // given
+    var failed =
+        new OperationFailed(
+            OperationId.of("op-7"),
+            Team.of("team-a"),
+            Instant.parse("2026-11-27T08:00:00Z"),
+            OperationKind.DELETE,
+            "conflict",
+            "Could not delete team-a/hello:v1: the tag moved.",
+            Map.of("currentDigest", "sha256:" + "d".repeat(64)));
+    var older =
+        "{\"operationId\":\"op-8\",\"team\":\"team-a\",\"occurredAt\":\"2026-11-27T08:00:00Z\","
+            + "\"kind\":\"delete\",\"reason\":\"not-found\",\"message\":\"Could not delete.\"}";
+
+    // when
+    var roundTrip = converter.fromMessage(converter.toMessage(failed, new MessageProperties()));
+    var read = (OperationFailed) converter.fromMessage(typed(older, "operation.failed.v1"));
+
+    // then
+    assertThat(roundTrip).isEqualTo(failed);
+    assertThat(read.details()).isEmpty();
   }
 
   @Test

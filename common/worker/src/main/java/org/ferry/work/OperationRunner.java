@@ -147,7 +147,7 @@ public class OperationRunner {
           failure.reasonCode(),
           failure.getMessage(),
           failure.getCause());
-      return failed(request, failure.reasonCode(), failure.getMessage());
+      return failed(request, failure.reasonCode(), failure.getMessage(), failure.details());
     } catch (RuntimeException bug) {
       log.error(
           "operation={} team={} kind={} status=FAILED reason=internal",
@@ -164,13 +164,21 @@ public class OperationRunner {
               + bug.getClass().getSimpleName()
               + "). Tell the operators the operation id "
               + request.operationId()
-              + ".");
+              + ".",
+          Map.of());
     }
   }
 
-  private OperationFailed failed(OperationRequest request, String reason, String message) {
+  private OperationFailed failed(
+      OperationRequest request, String reason, String message, Map<String, String> details) {
     return new OperationFailed(
-        request.operationId(), request.team(), clock.instant(), request.kind(), reason, message);
+        request.operationId(),
+        request.team(),
+        clock.instant(),
+        request.kind(),
+        reason,
+        message,
+        details);
   }
 
   private Counter counter(String name, String... tags) {

@@ -1,7 +1,9 @@
 package org.ferry.work;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -10,8 +12,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.ferry.contract.ExportRequested;
+import org.ferry.contract.FerryMessage;
 import org.ferry.contract.FileName;
+import org.ferry.contract.OperationFailed;
 import org.ferry.contract.PushRequested;
+import org.ferry.failure.PermanentFailure;
+import org.ferry.failure.ReasonCodes;
 import org.ferry.image.ImageName;
 import org.ferry.image.Tag;
 import org.ferry.image.Team;
@@ -21,8 +27,12 @@ import org.ferry.operation.OperationId;
 import org.ferry.operation.Source;
 import org.ferry.testing.MutableClock;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 
-/** The runner keeps the running-operation gauges true while work runs, ends or crashes. */
+/**
+ * The runner keeps the running-operation gauges true while work runs, ends or crashes, and says in
+ * the FAILED event what the failure says.
+ */
 class OperationRunnerTest {
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
@@ -73,6 +83,35 @@ class OperationRunnerTest {
                 .counter()
                 .count())
         .isEqualTo(1.0);
+  }
+
+  @Test
+  void publishesTheDetailsOfAFailureWithItsMessage() {
+    // given a use case that fails with a fact a program can act on
+    var publisher = mock(MessagePublisher.class);
+    var reporting =
+        new OperationRunner(publisher, meters, clock, "push-worker", Duration.ofSeconds(1));
+    Work<PushRequested> refusing =
+        (request, progress) -> {
+          throw new PermanentFailure(
+              "push hello.tar.gz", "it moved", "Look again.", ReasonCodes.CONFLICT) {
+            @Override
+            public Map<String, String> details() {
+              return Map.of("currentDigest", "sha256:" + "e".repeat(64));
+            }
+          };
+        };
+
+    // when
+    reporting.run(push(), refusing);
+
+    // then
+    var events = ArgumentCaptor.forClass(FerryMessage.class);
+    verify(publisher, atLeastOnce()).publish(events.capture());
+    var failed = (OperationFailed) events.getAllValues().get(events.getAllValues().size() - 1);
+    assertThat(failed.reason()).isEqualTo("conflict");
+    assertThat(failed.message()).isEqualTo("Could not push hello.tar.gz: it moved. Look again.");
+    assertThat(failed.details()).containsEntry("currentDigest", "sha256:" + "e".repeat(64));
   }
 
   private double oldestSeconds(String kind) {

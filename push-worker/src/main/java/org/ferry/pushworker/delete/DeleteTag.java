@@ -10,13 +10,16 @@ import org.ferry.image.ImageRef;
 import org.ferry.image.Tag;
 import org.ferry.operation.Progress;
 import org.ferry.registry.RegistryClient;
+import org.ferry.registry.TagMoved;
 import org.ferry.work.Outcome;
 import org.springframework.stereotype.Service;
 
 /**
  * Deletes one of a team's tags from the registry for good. The registry deletes manifests by
  * digest, which removes every tag on that digest, so a tag that shares its digest with others is
- * only deleted when the request says all of them may go.
+ * only deleted when the request says all of them may go. A request that names the digest its user
+ * saw is refused when the tag points elsewhere now, so an image pushed in between is never the one
+ * deleted.
  */
 @Service
 public class DeleteTag {
@@ -50,6 +53,7 @@ public class DeleteTag {
                         "the registry has no such image",
                         "Check the name and tag on the Images page.",
                         ReasonCodes.NOT_FOUND));
+    TagMoved.check(action, request.expectedDigest(), manifest.digest());
     progress.report("checking", 0, -1);
     var sharing = otherTagsOn(repository, ref.tag(), manifest.digest().value());
     if (!sharing.isEmpty() && !request.allTags()) {

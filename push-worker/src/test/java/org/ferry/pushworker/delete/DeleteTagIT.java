@@ -3,6 +3,7 @@ package org.ferry.pushworker.delete;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
+import org.ferry.image.Digest;
 import org.ferry.image.Team;
 import org.ferry.pushworker.push.RunningPushWorker;
 import org.ferry.registry.ManifestInfo;
@@ -73,6 +74,47 @@ class DeleteTagIT extends RunningPushWorker {
     assertThat(succeeded.result()).containsEntry("removedTags", "v1,v2");
     assertThat(registry.headManifest(repository, "v1")).isEmpty();
     assertThat(registry.headManifest(repository, "v2")).isEmpty();
+  }
+
+  @Test
+  void leavesATagThatWasPushedAgainSinceTheUserSawItAndNamesItsCurrentDigest() {
+    // given: the user saw v1 at one digest, then someone pushed another image to v1
+    var team = newTeam("dr");
+    var seen = pushThroughFerry(team, "moved", "v1", "seen-" + UUID.randomUUID());
+    var current = pushThroughFerry(team, "moved", "v1", "pushed-since-" + UUID.randomUUID());
+    assertThat(current).isNotEqualTo(seen);
+    var repository = ref(team, "moved", "v1").repository();
+    var stale = deleteRequest(team, "moved", "v1", false, Digest.of(seen));
+
+    // when
+    publisher.publish(stale);
+
+    // then
+    var failed = events.awaitFailed(stale.operationId());
+    assertThat(failed.reason()).isEqualTo("conflict");
+    assertThat(failed.message())
+        .startsWith(
+            "Could not delete "
+                + team
+                + "/moved:v1: the tag now points at "
+                + current
+                + ", not at "
+                + seen);
+    assertThat(failed.details())
+        .containsEntry("currentDigest", current)
+        .containsEntry("expectedDigest", seen);
+    assertThat(
+            registry.headManifest(repository, "v1").map(ManifestInfo::digest).map(Object::toString))
+        .contains(current);
+
+    // and when the user deletes what the tag points at now
+    var fresh = deleteRequest(team, "moved", "v1", false, Digest.of(current));
+    publisher.publish(fresh);
+
+    // then
+    assertThat(events.awaitSucceeded(fresh.operationId()).result())
+        .containsEntry("digest", current);
+    assertThat(registry.headManifest(repository, "v1")).isEmpty();
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.time.Instant;
 import org.ferry.contract.DeleteRequested;
 import org.ferry.contract.FileName;
 import org.ferry.contract.PushRequested;
+import org.ferry.image.Digest;
 import org.ferry.image.ImageName;
 import org.ferry.image.ImageRef;
 import org.ferry.image.Tag;
@@ -121,6 +122,12 @@ public abstract class RunningPushWorker {
 
   protected static DeleteRequested deleteRequest(
       Team team, String name, String tag, boolean allTags) {
+    return deleteRequest(team, name, tag, allTags, null);
+  }
+
+  /** A delete that goes ahead only while the tag points at {@code digest} (null: no check). */
+  protected static DeleteRequested deleteRequest(
+      Team team, String name, String tag, boolean allTags, Digest digest) {
     return new DeleteRequested(
         OperationId.random(),
         team,
@@ -129,7 +136,8 @@ public abstract class RunningPushWorker {
         Source.API,
         ImageName.of(name),
         Tag.of(tag),
-        allTags);
+        allTags,
+        digest);
   }
 
   /** Builds a busybox image that prints {@code marker} and saves it into the team's push-images. */
