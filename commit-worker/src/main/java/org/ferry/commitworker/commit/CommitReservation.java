@@ -4,10 +4,8 @@ import java.util.Map;
 import org.ferry.commitworker.reservation.ContainerHost;
 import org.ferry.commitworker.reservation.LocatedReservation;
 import org.ferry.commitworker.reservation.ReservationHosts;
-import org.ferry.commitworker.reservation.ReservationLabels;
 import org.ferry.contract.CommitRequested;
 import org.ferry.failure.FerryFailure;
-import org.ferry.failure.InvalidValue;
 import org.ferry.failure.PermanentFailure;
 import org.ferry.failure.ReasonCodes;
 import org.ferry.failure.TransientFailure;
@@ -45,9 +43,6 @@ class CommitReservation {
   }
 
   public Outcome commit(CommitRequested request, Progress progress) {
-    if (!ReservationLabels.isValidId(request.reservationId())) {
-      throw new InvalidValue("reservationId", request.reservationId(), ReservationLabels.ID_RULE);
-    }
     var action = "commit reservation " + request.reservationId();
     if (request.team().isCommon()) {
       throw new PermanentFailure(
@@ -84,7 +79,7 @@ class CommitReservation {
               "reference", ref.toString(),
               "digest", digest.value(),
               "size", Long.toString(size),
-              "reservation", reservation.labels().id()));
+              "reservation", reservation.labels().id().value()));
     } finally {
       removeLocalImage(host, ref);
     }
