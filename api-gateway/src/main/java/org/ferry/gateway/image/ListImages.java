@@ -2,6 +2,8 @@ package org.ferry.gateway.image;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.ferry.image.ImageName;
+import org.ferry.image.NamespacePolicy;
 import org.ferry.image.Team;
 import org.ferry.registry.RegistryClient;
 import org.springframework.stereotype.Service;
@@ -20,8 +22,6 @@ class ListImages {
   }
 
   List<Repository> list(Team team) {
-    var ownPrefix = team + "/";
-    var commonPrefix = Team.COMMON + "/";
     var repositories = new ArrayList<Repository>();
     for (var path : registry.repositories()) {
       var slash = path.indexOf('/');
@@ -29,7 +29,7 @@ class ListImages {
       if (slash < 0 || path.indexOf('/', slash + 1) >= 0) {
         continue;
       }
-      if (path.startsWith(ownPrefix) || path.startsWith(commonPrefix)) {
+      if (readable(team, path.substring(0, slash))) {
         var tags = registry.tags(path);
         if (!tags.isEmpty()) {
           repositories.add(
@@ -47,5 +47,9 @@ class ListImages {
           return own != 0 ? own : a.repository().compareTo(b.repository());
         });
     return repositories;
+  }
+
+  private static boolean readable(Team team, String namespace) {
+    return ImageName.isValid(namespace) && NamespacePolicy.mayRead(team, Team.of(namespace));
   }
 }

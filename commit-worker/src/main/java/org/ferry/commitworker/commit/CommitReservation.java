@@ -4,17 +4,15 @@ import java.util.Map;
 import org.ferry.commitworker.reservation.ContainerHost;
 import org.ferry.commitworker.reservation.LocatedReservation;
 import org.ferry.commitworker.reservation.ReservationHosts;
-import org.ferry.commitworker.reservation.ReservationLabels;
 import org.ferry.contract.CommitRequested;
 import org.ferry.failure.FerryFailure;
-import org.ferry.failure.InvalidValue;
 import org.ferry.failure.PermanentFailure;
 import org.ferry.failure.ReasonCodes;
-import org.ferry.failure.TransientFailure;
-import org.ferry.image.Digest;
 import org.ferry.image.ImageRef;
+import org.ferry.image.NamespacePolicy;
 import org.ferry.operation.Progress;
 import org.ferry.registry.RegistryClient;
+import org.ferry.registry.VerifyPushed;
 import org.ferry.work.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,27 +33,21 @@ class CommitReservation {
 
   private final ReservationHosts reservations;
   private final RegistryClient registry;
+  private final VerifyPushed verifyPushed;
   private final CommitProperties properties;
 
   CommitReservation(
       ReservationHosts reservations, RegistryClient registry, CommitProperties properties) {
     this.reservations = reservations;
     this.registry = registry;
+    this.verifyPushed = new VerifyPushed(registry);
     this.properties = properties;
   }
 
   public Outcome commit(CommitRequested request, Progress progress) {
-    if (!ReservationLabels.isValidId(request.reservationId())) {
-      throw new InvalidValue("reservationId", request.reservationId(), ReservationLabels.ID_RULE);
-    }
     var action = "commit reservation " + request.reservationId();
-    if (request.team().isCommon()) {
-      throw new PermanentFailure(
-          action,
-          "the common namespace is shared and read-only",
-          "Commit into your own team's namespace.",
-          ReasonCodes.FORBIDDEN);
-    }
+    NamespacePolicy.requireWrite(
+        request.team(), request.team(), action, "Commit into your own team's namespace.");
     var reservation = locate(request, action);
     var host = reservation.host();
     var ref =
@@ -70,7 +62,7 @@ class CommitReservation {
       requireStillRunning(reservation, action);
       progress.report(UPLOADING, 0, -1);
       var digest = host.push(ref, registry.access(), progress);
-      verifyServed(ref, digest, action);
+      verifyPushed.verify(action, ref, digest);
       var size = host.imageSize(ref.toString());
       return new Outcome(
           "Committed reservation "
@@ -84,7 +76,7 @@ class CommitReservation {
               "reference", ref.toString(),
               "digest", digest.value(),
               "size", Long.toString(size),
-              "reservation", reservation.labels().id()));
+              "reservation", reservation.labels().id().value()));
     } finally {
       removeLocalImage(host, ref);
     }
@@ -135,30 +127,6 @@ class CommitReservation {
           "the reservation ended while it was being committed, so nothing was pushed",
           "Start the reservation again and commit it while it runs.",
           ReasonCodes.NOT_FOUND);
-    }
-  }
-
-  private void verifyServed(ImageRef ref, Digest pushed, String action) {
-    var served = registry.headManifest(ref.repository(), ref.tag().value());
-    if (served.isEmpty()) {
-      throw new TransientFailure(
-          action,
-          "the registry does not serve " + ref + " right after the push",
-          "Try again; tell the operators if it persists.",
-          null);
-    }
-    if (!served.get().digest().equals(pushed)) {
-      throw new PermanentFailure(
-          action,
-          "the registry serves "
-              + ref
-              + " as "
-              + served.get().digest()
-              + ", not as the pushed "
-              + pushed
-              + "; another push to the same tag may have overtaken it",
-          "Check the tag and commit again.",
-          ReasonCodes.CONFLICT);
     }
   }
 

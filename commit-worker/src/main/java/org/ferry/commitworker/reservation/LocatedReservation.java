@@ -9,7 +9,7 @@ public record LocatedReservation(
   /** The reservation as the contract and the Images page describe it. */
   public Reservation toReservation() {
     return new Reservation(
-        labels.id(),
+        labels.id().value(),
         labels.name(),
         host.name(),
         container.id(),

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.ferry.contract.Reservation;
+import org.ferry.contract.ReservationId;
 import org.ferry.failure.TransientFailure;
 import org.ferry.image.Team;
 import org.slf4j.Logger;
@@ -70,7 +71,7 @@ public class ReservationHosts implements AutoCloseable {
    *
    * @throws TransientFailure if no host has it and at least one host did not answer
    */
-  public List<LocatedReservation> running(String id) {
+  public List<LocatedReservation> running(ReservationId id) {
     var found = new ArrayList<LocatedReservation>();
     TransientFailure unreachable = null;
     for (var host : hosts) {
@@ -90,9 +91,9 @@ public class ReservationHosts implements AutoCloseable {
     return found;
   }
 
-  private List<LocatedReservation> locate(ContainerHost host, String id) {
+  private List<LocatedReservation> locate(ContainerHost host, ReservationId id) {
     var found = new ArrayList<LocatedReservation>();
-    for (var container : host.running(labels.idKey(), id)) {
+    for (var container : host.running(labels.idKey(), id.value())) {
       labels
           .parse(container.labels())
           // The daemon's label filter is not an exact match for every value; this is.

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.ferry.contract.ReservationId;
 import org.ferry.failure.InvalidValue;
 import org.ferry.image.Team;
 
@@ -17,13 +18,7 @@ public record ReservationLabels(String prefix) {
   public static final String PREFIX_RULE =
       "lowercase letters and digits, separated by single '.' or '-'";
 
-  /** The rule for a reservation id, which also arrives from users in commit requests. */
-  public static final String ID_RULE =
-      "1-128 characters: letters, digits, '.', '_', ':', '@' and '-', starting with a letter or"
-          + " digit";
-
   private static final Pattern PREFIX = Pattern.compile("[a-z0-9]+(?:[.-][a-z0-9]+)*");
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}");
   private static final int MAX_NAME_LENGTH = 128;
 
   public ReservationLabels {
@@ -45,11 +40,6 @@ public record ReservationLabels(String prefix) {
     return prefix + ".reservation.name";
   }
 
-  /** Whether {@code id} can be a reservation id at all; anything else is never looked up. */
-  public static boolean isValidId(String id) {
-    return id != null && ID.matcher(id).matches();
-  }
-
   /**
    * Reads a container's labels. A container is a reservation only with a valid team and id; a
    * missing or blank name falls back to the id, so the reservation can still be listed and chosen.
@@ -60,12 +50,12 @@ public record ReservationLabels(String prefix) {
     }
     var id = labels.get(idKey());
     var team = team(labels.get(teamKey()));
-    if (team.isEmpty() || !isValidId(id)) {
+    if (team.isEmpty() || !ReservationId.isValid(id)) {
       return Optional.empty();
     }
     var name = labels.get(nameKey());
     name = name == null || name.isBlank() ? id : printable(name.strip());
-    return Optional.of(new Labelled(team.get(), id, name));
+    return Optional.of(new Labelled(team.get(), ReservationId.of(id), name));
   }
 
   /**
@@ -96,5 +86,5 @@ public record ReservationLabels(String prefix) {
   }
 
   /** What a reservation's labels say: whose it is, its id, and the name the page shows. */
-  public record Labelled(Team team, String id, String name) {}
+  public record Labelled(Team team, ReservationId id, String name) {}
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.ferry.contract.CommitRequested;
 import org.ferry.contract.OperationFailed;
 import org.ferry.contract.OperationSucceeded;
+import org.ferry.contract.ReservationId;
 import org.ferry.failure.ReasonCodes;
 import org.ferry.image.ImageName;
 import org.ferry.image.Tag;
@@ -78,6 +79,32 @@ class CommitReservationIT extends WorkerContext {
       } finally {
         DockerCli.run("rmi", ref);
       }
+    }
+  }
+
+  /** The testbed lists reservations such as {@code gpu@1}; every listed one can be committed. */
+  @Test
+  void commitsAReservationWhoseIdContainsAnAtSign() {
+    // given: a running reservation whose id has an '@', as the testbed gives GPU reservations
+    var team = TestTeams.unique("tc");
+    var id = "gpu@" + UUID.randomUUID().toString().substring(0, 8);
+    try (var reservation =
+        ReservationContainers.start(ReservationContainers.labels(team, id, "on-gpu"))) {
+      var request = request(team, id, "atsnap", "v1");
+      var ref = LocalServices.registry() + "/" + team + "/atsnap:v1";
+
+      // when
+      publisher.publish(request);
+      var outcome = events.awaitTerminal(request.operationId());
+
+      // then
+      assertThat(outcome).isInstanceOf(OperationSucceeded.class);
+      var served = registry.headManifest(team + "/atsnap", "v1").orElseThrow();
+      assertThat(((OperationSucceeded) outcome).result())
+          .containsEntry("reference", ref)
+          .containsEntry("digest", served.digest().value())
+          .containsEntry("reservation", id);
+      assertThat(reservation.isRunning()).isTrue();
     }
   }
 
@@ -188,7 +215,7 @@ class CommitReservationIT extends WorkerContext {
         Instant.now(),
         "commit-it",
         Source.AMQP,
-        id,
+        ReservationId.of(id),
         ImageName.of(name),
         Tag.of(tag),
         null);

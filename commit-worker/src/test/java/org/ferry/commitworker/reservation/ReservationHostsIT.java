@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.ferry.commitworker.commit.ReservationContainers;
 import org.ferry.commitworker.commit.docker.DockerHosts;
 import org.ferry.contract.Reservation;
+import org.ferry.contract.ReservationId;
 import org.ferry.failure.TransientFailure;
 import org.ferry.registry.RegistryRetry;
 import org.ferry.testing.LocalServices;
@@ -88,7 +89,7 @@ class ReservationHostsIT {
         ReservationContainers.start(ReservationContainers.labels(team, id, "exp-one"))) {
 
       // when
-      var found = hosts.running(id);
+      var found = hosts.running(ReservationId.of(id));
 
       // then
       assertThat(found).hasSize(1);
@@ -101,7 +102,7 @@ class ReservationHostsIT {
   @Test
   void reportsAHostThatDoesNotAnswerWhenTheReservationIsNowhereElse() {
     // when / then: after retrying, the answer is "unknown", never "not active"
-    assertThatThrownBy(() -> hosts.running(id()))
+    assertThatThrownBy(() -> hosts.running(ReservationId.of(id())))
         .isInstanceOf(TransientFailure.class)
         .hasMessageStartingWith("Could not list the containers on host ")
         .hasMessageContaining("the Docker daemon is unreachable");

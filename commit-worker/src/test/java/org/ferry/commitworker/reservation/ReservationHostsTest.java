@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.ferry.contract.Reservation;
+import org.ferry.contract.ReservationId;
 import org.ferry.failure.TransientFailure;
 import org.ferry.image.Team;
 import org.junit.jupiter.api.AfterEach;
@@ -93,7 +94,7 @@ class ReservationHostsTest {
     var hosts = new ReservationHosts(List.of(gpu), LABELS, Duration.ofSeconds(2));
 
     // when
-    var found = hosts.running("r-1");
+    var found = hosts.running(ReservationId.of("r-1"));
 
     // then
     assertThat(found).hasSize(1);
@@ -112,7 +113,7 @@ class ReservationHostsTest {
     var hosts = new ReservationHosts(List.of(down, up), LABELS, Duration.ofSeconds(2));
 
     // when
-    var found = hosts.running("r-1");
+    var found = hosts.running(ReservationId.of("r-1"));
 
     // then
     assertThat(found).extracting(r -> r.container().id()).containsExactly("c1");
@@ -128,7 +129,7 @@ class ReservationHostsTest {
     var hosts = new ReservationHosts(List.of(up, down), LABELS, Duration.ofSeconds(2));
 
     // when / then
-    assertThatThrownBy(() -> hosts.running("r-1"))
+    assertThatThrownBy(() -> hosts.running(ReservationId.of("r-1")))
         .isInstanceOf(TransientFailure.class)
         .hasMessageContaining("unreachable");
   }

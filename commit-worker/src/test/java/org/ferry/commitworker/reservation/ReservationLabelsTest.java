@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.ferry.contract.ReservationId;
 import org.ferry.image.Team;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +31,8 @@ class ReservationLabelsTest {
 
     // then
     assertThat(parsed)
-        .contains(new ReservationLabels.Labelled(Team.of("team-a"), "r-1", "exp-one"));
+        .contains(
+            new ReservationLabels.Labelled(Team.of("team-a"), ReservationId.of("r-1"), "exp-one"));
   }
 
   @Test
@@ -50,7 +52,7 @@ class ReservationLabelsTest {
     assertThat(testbed.teamKey()).isEqualTo("colosseum.sc2.team");
     assertThat(testbed.idKey()).isEqualTo("colosseum.sc2.reservation.id");
     assertThat(testbed.nameKey()).isEqualTo("colosseum.sc2.reservation.name");
-    assertThat(parsed).map(ReservationLabels.Labelled::id).contains("42");
+    assertThat(parsed).map(ReservationLabels.Labelled::id).contains(ReservationId.of("42"));
     assertThat(labels.parse(onContainer)).isEmpty();
   }
 
@@ -117,24 +119,6 @@ class ReservationLabelsTest {
 
     // when / then
     assertThat(labels.parse(onContainer)).map(ReservationLabels.Labelled::name).contains("exp?one");
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"r-1", "42", "a", "res_2.b:c@d", "R-1"})
-  void acceptsReservationIds(String id) {
-    assertThat(ReservationLabels.isValidId(id)).isTrue();
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"", " ", "-r", "r 1", "r/1", "r=1", "r,1", "r\n1"})
-  void rejectsReservationIds(String id) {
-    assertThat(ReservationLabels.isValidId(id)).isFalse();
-  }
-
-  @Test
-  void rejectsIdsLongerThan128Characters() {
-    assertThat(ReservationLabels.isValidId("r".repeat(128))).isTrue();
-    assertThat(ReservationLabels.isValidId("r".repeat(129))).isFalse();
   }
 
   @ParameterizedTest

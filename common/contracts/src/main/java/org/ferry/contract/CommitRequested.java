@@ -23,7 +23,7 @@ public record CommitRequested(
     Instant occurredAt,
     String requestedBy,
     Source source,
-    String reservationId,
+    ReservationId reservationId,
     ImageName image,
     Tag tag,
     Boolean pause)

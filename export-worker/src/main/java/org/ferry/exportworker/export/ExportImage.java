@@ -9,6 +9,7 @@ import org.ferry.failure.PermanentFailure;
 import org.ferry.failure.ReasonCodes;
 import org.ferry.failure.TransientFailure;
 import org.ferry.image.ImageRef;
+import org.ferry.image.NamespacePolicy;
 import org.ferry.metrics.FerryMeters;
 import org.ferry.nas.NasLayout;
 import org.ferry.operation.Progress;
@@ -40,8 +41,7 @@ class ExportImage {
   Outcome export(ExportRequested request, Progress progress) {
     var source = new ImageRef(registry, request.sourceNamespace(), request.image(), request.tag());
     var action = "export " + source.shortName();
-    if (!request.sourceNamespace().equals(request.team())
-        && !request.sourceNamespace().isCommon()) {
+    if (!NamespacePolicy.mayRead(request.team(), request.sourceNamespace())) {
       throw new PermanentFailure(
           action,
           "images of other teams cannot be exported",

@@ -10,10 +10,10 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
+import org.ferry.image.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +46,7 @@ final class StagedExport implements Closeable {
     this.temp = temporaryName(name, suffix);
     this.checksumTemp = temporaryName(name + CHECKSUM_SUFFIX, suffix);
     this.channel = channel;
-    this.sha256 = newSha256();
+    this.sha256 = Sha256.hasher();
     this.stream =
         new DigestOutputStream(
             new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER), sha256);
@@ -73,7 +73,7 @@ final class StagedExport implements Closeable {
     channel.force(true);
     var size = channel.size();
     channel.close();
-    var hex = HexFormat.of().formatHex(sha256.digest());
+    var hex = Sha256.finish(sha256).hex();
     writeChecksum(hex + "  " + name + "\n");
     folder.rename(checksumTemp, name + CHECKSUM_SUFFIX);
     try {
@@ -134,14 +134,6 @@ final class StagedExport implements Closeable {
     var bytes = new byte[6];
     RANDOM.nextBytes(bytes);
     return bytes;
-  }
-
-  private static MessageDigest newSha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every Java runtime has SHA-256", e);
-    }
   }
 
   /** The published archive's size and SHA-256. */

@@ -7,6 +7,7 @@ import org.ferry.contract.DeleteRequested;
 import org.ferry.failure.PermanentFailure;
 import org.ferry.failure.ReasonCodes;
 import org.ferry.image.ImageRef;
+import org.ferry.image.NamespacePolicy;
 import org.ferry.image.Tag;
 import org.ferry.operation.Progress;
 import org.ferry.registry.RegistryClient;
@@ -35,13 +36,11 @@ public class DeleteTag {
     var ref =
         new ImageRef(registry.access().address(), request.team(), request.image(), request.tag());
     var action = "delete " + ref.shortName();
-    if (request.team().isCommon()) {
-      throw new PermanentFailure(
-          action,
-          "the common namespace is shared and read-only for teams",
-          "Delete only your own team's images; ask the operators about common ones.",
-          ReasonCodes.FORBIDDEN);
-    }
+    NamespacePolicy.requireWrite(
+        request.team(),
+        request.team(),
+        action,
+        "Delete only your own team's images; ask the operators about common ones.");
     var repository = ref.repository();
     var manifest =
         registry

@@ -12,8 +12,8 @@ import org.ferry.contract.PushRequested;
 import org.ferry.failure.FerryFailure;
 import org.ferry.failure.PermanentFailure;
 import org.ferry.failure.ReasonCodes;
-import org.ferry.failure.TransientFailure;
 import org.ferry.image.ImageRef;
+import org.ferry.image.NamespacePolicy;
 import org.ferry.image.Team;
 import org.ferry.metrics.FerryMeters;
 import org.ferry.nas.ArchiveClaims;
@@ -22,6 +22,7 @@ import org.ferry.nas.NasLayout;
 import org.ferry.operation.OperationKind;
 import org.ferry.operation.Progress;
 import org.ferry.registry.RegistryClient;
+import org.ferry.registry.VerifyPushed;
 import org.ferry.work.Outcome;
 import org.springframework.stereotype.Service;
 
@@ -41,6 +42,7 @@ class PushArchive {
   private final ArchiveInspector inspector;
   private final PushEngine engine;
   private final RegistryClient registry;
+  private final VerifyPushed verifyPushed;
   private final MeterRegistry meters;
 
   PushArchive(
@@ -55,6 +57,7 @@ class PushArchive {
     this.inspector = inspector;
     this.engine = engine;
     this.registry = registry;
+    this.verifyPushed = new VerifyPushed(registry);
     this.meters = meters;
   }
 
@@ -97,38 +100,14 @@ class PushArchive {
     var pushed = engine.push(claim.archive(), target, progress);
     FerryMeters.bytesRead(meters, OperationKind.PUSH).increment(size);
     progress.report("verifying", 0, -1);
-    verify(claim, target, pushed);
+    // The registry, not the engine's word, decides whether the push happened.
+    verifyPushed.verify("push " + claim.file(), target, pushed.digest());
     return new Outcome(
         "Pushed " + target + " (" + pushed.digest() + ")",
         Map.of(
             "reference", target.toString(),
             "digest", pushed.digest().value(),
             "size", Long.toString(pushed.size())));
-  }
-
-  /** The registry, not the daemon's word, decides whether the push happened. */
-  private void verify(Claim claim, ImageRef target, PushedImage pushed) {
-    var served = registry.headManifest(target.repository(), target.tag().value());
-    if (served.isEmpty()) {
-      throw new TransientFailure(
-          "push " + claim.file(),
-          "the registry does not serve " + target + " after the push",
-          "Try again; tell the operators if it persists.",
-          null);
-    }
-    if (!served.get().digest().equals(pushed.digest())) {
-      throw new TransientFailure(
-          "push " + claim.file(),
-          "the registry serves "
-              + served.get().digest()
-              + " for "
-              + target
-              + " instead of the pushed "
-              + pushed.digest()
-              + ", so another push to the same tag overtook this one",
-          "Check which image the tag should hold and push again if needed.",
-          null);
-    }
   }
 
   /** A request delivered after its claim was given back must not take the archive again. */
@@ -154,13 +133,11 @@ class PushArchive {
   }
 
   private static void requireOwnNamespace(Team team, PushRequested request) {
-    if (team.isCommon()) {
-      throw new PermanentFailure(
-          "push " + request.file() + " to " + team,
-          "the common namespace is shared and read-only for teams",
-          "Push to your own team's namespace; ask the operators to publish common images.",
-          ReasonCodes.FORBIDDEN);
-    }
+    NamespacePolicy.requireWrite(
+        team,
+        team,
+        "push " + request.file() + " to " + team,
+        "Push to your own team's namespace; ask the operators to publish common images.");
   }
 
   private static String write(Outcome outcome) {

@@ -18,6 +18,7 @@ import org.ferry.archive.ArchiveLimits;
 import org.ferry.contract.FileName;
 import org.ferry.contract.PushRequested;
 import org.ferry.failure.PermanentFailure;
+import org.ferry.failure.ReasonCodes;
 import org.ferry.failure.TransientFailure;
 import org.ferry.image.Digest;
 import org.ferry.image.ImageName;
@@ -96,14 +97,17 @@ class PushArchiveTest {
   }
 
   @Test
-  void givesTheArchiveBackWhenTheRegistryServesAnotherDigest() throws IOException {
-    // given
+  void failsAsAConflictAndGivesTheArchiveBackWhenTheRegistryServesAnotherDigest()
+      throws IOException {
+    // given: another push to the same tag overtook this one
     servedDigest(OTHER);
 
-    // when / then
+    // when / then: retrying would only overwrite the other push, so it fails for good
     assertThatThrownBy(() -> pushArchive().push(request(), Progress.NONE))
-        .isInstanceOf(TransientFailure.class)
-        .hasMessageContaining("the registry serves " + OTHER);
+        .isInstanceOfSatisfying(
+            PermanentFailure.class,
+            failure -> assertThat(failure.reasonCode()).isEqualTo(ReasonCodes.CONFLICT))
+        .hasMessageContaining("as " + OTHER + ", not as the pushed " + PUSHED);
     assertThat(Files.readAllBytes(archive)).isEqualTo(original);
     assertThat(nas.resolve("team-a/push-images/hello.tar.gz.error")).exists();
   }

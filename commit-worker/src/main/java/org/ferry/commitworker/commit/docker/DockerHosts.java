@@ -1,21 +1,17 @@
 package org.ferry.commitworker.commit.docker;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
-import com.github.dockerjava.core.DockerClientImpl;
-import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import io.github.resilience4j.retry.Retry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.ferry.commitworker.reservation.ContainerHost;
+import org.ferry.docker.DockerClients;
 
 /** Connects to the Docker hosts that run reservations, over a unix socket or TCP with TLS. */
 public final class DockerHosts {
 
   private static final List<String> TLS_FILES = List.of("ca.pem", "cert.pem", "key.pem");
-  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
   private DockerHosts() {}
 
@@ -39,33 +35,9 @@ public final class DockerHosts {
       }
     }
     return new DockerJavaContainerHost(
-        name, client(url, tls, null), client(url, tls, lookupTimeout), retry);
-  }
-
-  /**
-   * A client for one daemon; TLS is set from the host's own configuration only, never from the
-   * process's DOCKER_TLS_VERIFY, because hosts differ.
-   *
-   * @param responseTimeout null for calls that stream for minutes (commit, push)
-   */
-  private static DockerClient client(String url, String tls, Duration responseTimeout) {
-    var config =
-        DefaultDockerClientConfig.createDefaultConfigBuilder()
-            .withDockerHost(url)
-            .withDockerTlsVerify(tls != null);
-    if (tls != null) {
-      config.withDockerCertPath(tls);
-    }
-    var built = config.build();
-    var http =
-        new ZerodepDockerHttpClient.Builder()
-            .dockerHost(built.getDockerHost())
-            .sslConfig(built.getSSLConfig())
-            .maxConnections(8)
-            .connectionTimeout(responseTimeout == null ? CONNECT_TIMEOUT : responseTimeout);
-    if (responseTimeout != null) {
-      http.responseTimeout(responseTimeout);
-    }
-    return DockerClientImpl.getInstance(built, http.build());
+        name,
+        DockerClients.connect(url, tls),
+        DockerClients.connect(url, tls, lookupTimeout),
+        retry);
   }
 }

@@ -4,13 +4,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.function.LongConsumer;
 import org.ferry.failure.PermanentFailure;
 import org.ferry.failure.ReasonCodes;
 import org.ferry.failure.TransientFailure;
+import org.ferry.image.Sha256;
 import org.ferry.registry.RegistryClient;
 
 /**
@@ -32,7 +30,7 @@ final class BlobCopy {
   void copy(
       String repository, Descriptor blob, String action, OutputStream target, LongConsumer copied)
       throws IOException {
-    var sha256 = sha256();
+    var sha256 = Sha256.hasher();
     var buffer = new byte[(int) Math.min(bufferSize, Math.max(blob.size(), 1))];
     long total = 0;
     var in = registry.openBlob(repository, blob.digest());
@@ -64,7 +62,7 @@ final class BlobCopy {
           "Try again; tell the operators if it persists.",
           null);
     }
-    if (!HexFormat.of().formatHex(sha256.digest()).equals(blob.digest().hex())) {
+    if (!Sha256.finish(sha256).equals(blob.digest())) {
       throw mismatch(blob, action, "does not match its digest");
     }
   }
@@ -117,14 +115,6 @@ final class BlobCopy {
       in.close();
     } catch (IOException e) {
       // The body was read or is abandoned; a failing close changes nothing in the archive.
-    }
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every Java runtime has SHA-256", e);
     }
   }
 }

@@ -3,16 +3,14 @@ package org.ferry.exportworker.export.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.stream.Collectors;
 import org.ferry.failure.FerryFailure;
 import org.ferry.failure.PermanentFailure;
 import org.ferry.failure.ReasonCodes;
 import org.ferry.image.Digest;
 import org.ferry.image.ImageRef;
+import org.ferry.image.Sha256;
 import org.ferry.registry.Manifest;
 import org.ferry.registry.MediaTypes;
 import org.ferry.registry.RegistryClient;
@@ -113,7 +111,7 @@ final class ManifestLookup {
   }
 
   private JsonNode read(Manifest manifest, Digest expected, String action) {
-    if (!sha256(manifest.content()).equals(expected.hex())) {
+    if (!Sha256.of(manifest.content()).equals(expected)) {
       throw new PermanentFailure(
           action,
           "the registry sent a manifest that does not match its digest " + expected,
@@ -179,13 +177,5 @@ final class ManifestLookup {
         "Push the image again with Docker; tell the operators if it persists.",
         ReasonCodes.REJECTED,
         cause);
-  }
-
-  static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every Java runtime has SHA-256", e);
-    }
   }
 }

@@ -13,7 +13,7 @@ final class Blobs {
   }
 
   static Digest digestOf(byte[] content) {
-    return Digest.of("sha256:" + ManifestLookup.sha256(content));
+    return org.ferry.image.Sha256.of(content);
   }
 
   static Descriptor descriptor(String mediaType, byte[] content) {

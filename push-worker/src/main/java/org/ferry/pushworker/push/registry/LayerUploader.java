@@ -7,8 +7,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -17,6 +15,7 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.ferry.failure.FerryFailure;
 import org.ferry.failure.TransientFailure;
 import org.ferry.image.Digest;
+import org.ferry.image.Sha256;
 import org.ferry.registry.RegistryClient;
 
 /**
@@ -234,21 +233,9 @@ final class LayerUploader {
     }
   }
 
-  static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every JVM has SHA-256", e);
-    }
-  }
-
-  static Digest digestOf(byte[] bytes) {
-    return Digest.of("sha256:" + HexFormat.of().formatHex(sha256().digest(bytes)));
-  }
-
   /** Counts and hashes what is read through it, up to its end. */
   private static final class HashingInput extends ObservedInput {
-    private final MessageDigest hash = sha256();
+    private final MessageDigest hash = Sha256.hasher();
     private final LongConsumer counted;
     private long count;
 
@@ -265,7 +252,7 @@ final class LayerUploader {
     }
 
     Digest digest() {
-      return Digest.of("sha256:" + HexFormat.of().formatHex(hash.digest()));
+      return Sha256.finish(hash);
     }
 
     long count() {
@@ -275,7 +262,7 @@ final class LayerUploader {
 
   /** Counts and hashes what passes through it. */
   private static final class Hashing extends FilterOutputStream {
-    private final MessageDigest hash = sha256();
+    private final MessageDigest hash = Sha256.hasher();
     private long count;
     private Digest digest;
 
@@ -298,7 +285,7 @@ final class LayerUploader {
     @Override
     public void close() throws IOException {
       if (digest == null) {
-        digest = Digest.of("sha256:" + HexFormat.of().formatHex(hash.digest()));
+        digest = Sha256.finish(hash);
         out.close();
       }
     }

@@ -20,6 +20,7 @@ import org.ferry.failure.ReasonCodes;
 import org.ferry.failure.TransientFailure;
 import org.ferry.image.Digest;
 import org.ferry.image.ImageRef;
+import org.ferry.image.Sha256;
 import org.ferry.operation.Progress;
 import org.ferry.pushworker.push.PushEngine;
 import org.ferry.pushworker.push.PushedImage;
@@ -89,7 +90,7 @@ final class RegistryPushEngine implements PushEngine {
     if (config == null) {
       throw bad(action, "its manifest.json names a config the archive does not hold");
     }
-    var configDigest = LayerUploader.digestOf(config);
+    var configDigest = Sha256.of(config);
     var configName = read.resolved(saved.path("Config").asText());
     if (!configName.equals(BLOBS + configDigest.hex())
         && !configName.equals(configDigest.hex() + ".json")) {
@@ -115,7 +116,7 @@ final class RegistryPushEngine implements PushEngine {
     var manifest = manifest(config, configDigest, layers);
     var mediaType = compress ? MediaTypes.DOCKER_MANIFEST : MediaTypes.OCI_MANIFEST;
     var served = registry.putManifest(repository, target.tag().value(), mediaType, manifest);
-    var sent = LayerUploader.digestOf(manifest);
+    var sent = Sha256.of(manifest);
     if (!served.equals(sent)) {
       throw new TransientFailure(
           action,

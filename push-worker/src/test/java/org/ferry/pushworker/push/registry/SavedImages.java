@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -167,6 +166,6 @@ final class SavedImages {
   }
 
   private static String sha256(byte[] bytes) {
-    return HexFormat.of().formatHex(LayerUploader.sha256().digest(bytes));
+    return org.ferry.image.Sha256.of(bytes).hex();
   }
 }
