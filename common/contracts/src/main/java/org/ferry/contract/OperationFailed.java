@@ -4,13 +4,15 @@ import static org.ferry.contract.Required.field;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
+import org.ferry.failure.Reason;
 import org.ferry.image.Team;
 import org.ferry.operation.OperationId;
 import org.ferry.operation.OperationKind;
 
 /**
  * The operation failed for good; {@code message} reads "Could not &lt;action&gt;: &lt;reason&gt;.
- * &lt;what to do&gt;" and {@code reason} is its low-cardinality class.
+ * &lt;what to do&gt;" and {@code reason} is its low-cardinality class ({@link Reason#UNKNOWN} for
+ * one this reader does not know).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record OperationFailed(
@@ -18,7 +20,7 @@ public record OperationFailed(
     Team team,
     Instant occurredAt,
     OperationKind kind,
-    String reason,
+    Reason reason,
     String message)
     implements OperationEvent {
 
@@ -31,5 +33,16 @@ public record OperationFailed(
     field(kind, "kind");
     field(reason, "reason");
     field(message, "message");
+  }
+
+  /** A failure with the reason of this label ({@link Reason#UNKNOWN} if it has none). */
+  public OperationFailed(
+      OperationId operationId,
+      Team team,
+      Instant occurredAt,
+      OperationKind kind,
+      String reason,
+      String message) {
+    this(operationId, team, occurredAt, kind, Reason.of(reason), message);
   }
 }

@@ -21,6 +21,11 @@ public abstract sealed class FerryFailure extends RuntimeException
     return reasonCode;
   }
 
+  /** {@link #reasonCode()} as a {@link Reason}. */
+  public Reason reason() {
+    return Reason.of(reasonCode);
+  }
+
   static String compose(String action, String reason, String remedy) {
     var text = new StringBuilder("Could not ").append(action).append(": ").append(reason);
     if (!reason.endsWith(".")) {

@@ -14,7 +14,7 @@ import org.ferry.contract.OperationRequest;
 import org.ferry.contract.OperationStarted;
 import org.ferry.contract.OperationSucceeded;
 import org.ferry.failure.FerryFailure;
-import org.ferry.failure.ReasonCodes;
+import org.ferry.failure.Reason;
 import org.ferry.messaging.MessagePublisher;
 import org.ferry.metrics.FerryMetrics;
 import org.ferry.operation.OperationId;
@@ -97,7 +97,9 @@ public class OperationRunner {
               ? FerryMetrics.OUTCOME_SUCCEEDED
               : FerryMetrics.OUTCOME_FAILED;
       var reason =
-          terminal instanceof OperationFailed failed ? failed.reason() : FerryMetrics.REASON_NONE;
+          terminal instanceof OperationFailed failed
+              ? failed.reason().label()
+              : FerryMetrics.REASON_NONE;
       publisher.publish(terminal);
       finished.put(request.operationId(), terminal);
       sample.stop(
@@ -147,7 +149,7 @@ public class OperationRunner {
           failure.reasonCode(),
           failure.getMessage(),
           failure.getCause());
-      return failed(request, failure.reasonCode(), failure.getMessage());
+      return failed(request, failure.reason(), failure.getMessage());
     } catch (RuntimeException bug) {
       log.error(
           "operation={} team={} kind={} status=FAILED reason=internal",
@@ -157,7 +159,7 @@ public class OperationRunner {
           bug);
       return failed(
           request,
-          ReasonCodes.INTERNAL,
+          Reason.INTERNAL,
           "Could not "
               + request.kind().label()
               + ": Ferry hit an internal error ("
@@ -168,7 +170,7 @@ public class OperationRunner {
     }
   }
 
-  private OperationFailed failed(OperationRequest request, String reason, String message) {
+  private OperationFailed failed(OperationRequest request, Reason reason, String message) {
     return new OperationFailed(
         request.operationId(), request.team(), clock.instant(), request.kind(), reason, message);
   }
