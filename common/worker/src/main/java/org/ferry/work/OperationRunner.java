@@ -124,7 +124,16 @@ public class OperationRunner {
   }
 
   private <R extends OperationRequest> OperationEvent perform(R request, Work<R> work) {
-    var progress = new ThrottledProgress(request, publisher, clock, progressInterval);
+    var progress = new ThrottledProgress(request, publisher, meters, clock, progressInterval);
+    try {
+      return attempt(request, work, progress);
+    } finally {
+      progress.finish();
+    }
+  }
+
+  private <R extends OperationRequest> OperationEvent attempt(
+      R request, Work<R> work, ThrottledProgress progress) {
     try {
       var outcome = work.perform(request, progress);
       log.info(
