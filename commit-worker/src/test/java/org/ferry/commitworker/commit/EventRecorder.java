@@ -52,7 +52,7 @@ public class EventRecorder {
     return events.stream()
         .filter(event -> event.operationId().equals(id))
         .filter(OperationProgressed.class::isInstance)
-        .map(event -> ((OperationProgressed) event).stage())
+        .map(event -> ((OperationProgressed) event).stage().label())
         .distinct()
         .toList();
   }

@@ -7,10 +7,12 @@ import java.time.Instant;
 import org.ferry.image.Team;
 import org.ferry.operation.OperationId;
 import org.ferry.operation.OperationKind;
+import org.ferry.operation.Stage;
 
 /**
  * How far a running operation has come: {@code done} of {@code total} units (bytes unless the stage
- * says otherwise) in {@code stage}; {@code total} is -1 while unknown.
+ * says otherwise) in {@code stage} ({@link Stage#UNKNOWN} for one this reader does not know);
+ * {@code total} is -1 while unknown.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record OperationProgressed(
@@ -18,7 +20,7 @@ public record OperationProgressed(
     Team team,
     Instant occurredAt,
     OperationKind kind,
-    String stage,
+    Stage stage,
     long done,
     long total)
     implements OperationEvent {
@@ -31,5 +33,17 @@ public record OperationProgressed(
     field(occurredAt, "occurredAt");
     field(kind, "kind");
     field(stage, "stage");
+  }
+
+  /** Progress in the stage of this label ({@link Stage#UNKNOWN} if Ferry has none by it). */
+  public OperationProgressed(
+      OperationId operationId,
+      Team team,
+      Instant occurredAt,
+      OperationKind kind,
+      String stage,
+      long done,
+      long total) {
+    this(operationId, team, occurredAt, kind, Stage.of(stage), done, total);
   }
 }

@@ -31,6 +31,11 @@ public abstract sealed class FerryFailure extends RuntimeException
     return Map.of();
   }
 
+  /** {@link #reasonCode()} as a {@link Reason}. */
+  public Reason reason() {
+    return Reason.of(reasonCode);
+  }
+
   static String compose(String action, String reason, String remedy) {
     var text = new StringBuilder("Could not ").append(action).append(": ").append(reason);
     if (!reason.endsWith(".")) {

@@ -1,6 +1,9 @@
 package org.ferry.failure;
 
-/** The low-cardinality reason classes that events and metrics carry. */
+/**
+ * The labels of {@link Reason}, as compile-time constants for {@code switch} and annotations; the
+ * enum takes its labels from here, so the two cannot differ.
+ */
 public final class ReasonCodes {
   public static final String INVALID_INPUT = "invalid-input";
   public static final String BAD_ARCHIVE = "bad-archive";

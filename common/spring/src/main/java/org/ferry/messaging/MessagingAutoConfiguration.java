@@ -1,10 +1,8 @@
 package org.ferry.messaging;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Duration;
+import org.ferry.contract.MessageCodec;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
@@ -24,10 +22,7 @@ public class MessagingAutoConfiguration {
 
   /** The mapper for messages; separate from the web one so HTTP settings cannot change the wire. */
   public static ObjectMapper messageMapper() {
-    return new ObjectMapper()
-        .registerModule(new JavaTimeModule())
-        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    return MessageCodec.mapper();
   }
 
   @Bean

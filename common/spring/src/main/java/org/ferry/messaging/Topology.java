@@ -1,6 +1,7 @@
 package org.ferry.messaging;
 
 import java.util.Map;
+import org.ferry.contract.Exchanges;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Declarables;
@@ -15,8 +16,8 @@ import org.springframework.amqp.core.TopicExchange;
  */
 public final class Topology {
 
-  public static final String REQUESTS_EXCHANGE = "ferry.requests";
-  public static final String EVENTS_EXCHANGE = "ferry.events";
+  public static final String REQUESTS_EXCHANGE = Exchanges.REQUESTS;
+  public static final String EVENTS_EXCHANGE = Exchanges.EVENTS;
   public static final String DEAD_LETTER_EXCHANGE = "ferry.dlx";
 
   public static final String PUSH_QUEUE = "ferry.push";

@@ -1,16 +1,24 @@
 package org.ferry.testing;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The architecture rules every module shares; each module's own test adds its particular ones. */
+/**
+ * The architecture rules every module shares. A module runs them on its own production classes with
+ * {@code @ArchTest static final ArchTests ferry = ArchTests.in(FerryArchitecture.class);} in a
+ * class annotated {@code @AnalyzeClasses(packages = "<its root package>", importOptions =
+ * ImportOption.DoNotIncludeTests.class)}, and adds its particular rules beside them.
+ */
 public final class FerryArchitecture {
 
   /** docker-java stays behind Ferry's own ports: only adapters in {@code ..docker..} import it. */
+  @ArchTest
   public static final ArchRule DOCKER_JAVA_ONLY_IN_DOCKER_PACKAGES =
       noClasses()
           .that()
@@ -18,7 +26,50 @@ public final class FerryArchitecture {
           .should()
           .dependOnClassesThat()
           .resideInAPackage("com.github.dockerjava..")
-          .because("docker-java stays behind Ferry's DockerEngine and PushEngine ports");
+          .because("docker-java stays behind Ferry's DockerEngine and PushEngine ports")
+          .allowEmptyShould(true);
+
+  /** The contracts are for any JVM producer: no Spring, no Docker, no messaging client. */
+  @ArchTest
+  public static final ArchRule CONTRACTS_DEPEND_ON_NO_FRAMEWORK =
+      noClasses()
+          .that()
+          .resideInAnyPackage(
+              "org.ferry.contract..",
+              "org.ferry.image..",
+              "org.ferry.operation..",
+              "org.ferry.failure..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "org.springframework..",
+              "com.github.dockerjava..",
+              "com.rabbitmq..",
+              "io.micrometer..")
+          .because("ferry-contracts must be usable as is by any JVM producer")
+          .allowEmptyShould(true);
+
+  /** Packages by capability depend on each other one way only. */
+  @ArchTest
+  public static final ArchRule NO_PACKAGE_CYCLES =
+      slices()
+          .matching("org.ferry.(**)")
+          .should()
+          .beFreeOfCycles()
+          .because("a cycle between capabilities means neither can change alone")
+          .allowEmptyShould(true);
+
+  /** Only the worker runtime runs operations; the gateway and the watcher never do. */
+  @ArchTest
+  public static final ArchRule ONLY_WORKERS_RUN_OPERATIONS =
+      noClasses()
+          .that()
+          .resideInAnyPackage("org.ferry.gateway..", "org.ferry.watcher..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("org.ferry.work..")
+          .because("only workers run operations; the gateway and the watcher publish requests")
+          .allowEmptyShould(true);
 
   private FerryArchitecture() {}
 

@@ -101,6 +101,17 @@ public final class TestArchive {
     return bytes.toByteArray();
   }
 
+  /** The archive as {@code docker save | gzip} would write it. */
+  public byte[] gzipBytes() {
+    var bytes = new ByteArrayOutputStream();
+    try (var gzip = new GZIPOutputStream(bytes)) {
+      writeTar(gzip);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
   public Path writeTar(Path file) {
     try (var out = Files.newOutputStream(file)) {
       writeTar(out);

@@ -14,7 +14,7 @@ import org.ferry.contract.OperationRequest;
 import org.ferry.contract.OperationStarted;
 import org.ferry.contract.OperationSucceeded;
 import org.ferry.failure.FerryFailure;
-import org.ferry.failure.ReasonCodes;
+import org.ferry.failure.Reason;
 import org.ferry.messaging.MessagePublisher;
 import org.ferry.metrics.FerryMetrics;
 import org.ferry.operation.OperationId;
@@ -97,7 +97,9 @@ public class OperationRunner {
               ? FerryMetrics.OUTCOME_SUCCEEDED
               : FerryMetrics.OUTCOME_FAILED;
       var reason =
-          terminal instanceof OperationFailed failed ? failed.reason() : FerryMetrics.REASON_NONE;
+          terminal instanceof OperationFailed failed
+              ? failed.reason().label()
+              : FerryMetrics.REASON_NONE;
       publisher.publish(terminal);
       finished.put(request.operationId(), terminal);
       sample.stop(
@@ -122,7 +124,16 @@ public class OperationRunner {
   }
 
   private <R extends OperationRequest> OperationEvent perform(R request, Work<R> work) {
-    var progress = new ThrottledProgress(request, publisher, clock, progressInterval);
+    var progress = new ThrottledProgress(request, publisher, meters, clock, progressInterval);
+    try {
+      return attempt(request, work, progress);
+    } finally {
+      progress.finish();
+    }
+  }
+
+  private <R extends OperationRequest> OperationEvent attempt(
+      R request, Work<R> work, ThrottledProgress progress) {
     try {
       var outcome = work.perform(request, progress);
       log.info(
@@ -147,7 +158,7 @@ public class OperationRunner {
           failure.reasonCode(),
           failure.getMessage(),
           failure.getCause());
-      return failed(request, failure.reasonCode(), failure.getMessage(), failure.details());
+      return failed(request, failure.reason(), failure.getMessage(), failure.details());
     } catch (RuntimeException bug) {
       log.error(
           "operation={} team={} kind={} status=FAILED reason=internal",
@@ -157,7 +168,7 @@ public class OperationRunner {
           bug);
       return failed(
           request,
-          ReasonCodes.INTERNAL,
+          Reason.INTERNAL,
           "Could not "
               + request.kind().label()
               + ": Ferry hit an internal error ("
@@ -170,7 +181,7 @@ public class OperationRunner {
   }
 
   private OperationFailed failed(
-      OperationRequest request, String reason, String message, Map<String, String> details) {
+      OperationRequest request, Reason reason, String message, Map<String, String> details) {
     return new OperationFailed(
         request.operationId(),
         request.team(),

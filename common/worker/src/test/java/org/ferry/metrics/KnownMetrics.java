@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.ferry.testing.ServiceMeterNames;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -38,6 +39,7 @@ final class KnownMetrics {
 
   KnownMetrics(Path repoRoot) {
     exact.addAll(EveryFerryMeter.sampleNames(EveryFerryMeter.registry()));
+    exact.addAll(ServiceMeterNames.WATCHER);
     exact.addAll(RABBITMQ_DETAILED);
     exact.addAll(HTTP_SERVER);
     exact.add("up");

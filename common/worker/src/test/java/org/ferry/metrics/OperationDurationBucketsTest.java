@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.ferry.boot.ClockAutoConfiguration;
 import org.ferry.contract.FileName;
 import org.ferry.contract.PushRequested;
 import org.ferry.image.ImageName;
@@ -60,6 +61,7 @@ class OperationDurationBucketsTest {
                     MetricsAutoConfiguration.class,
                     CompositeMeterRegistryAutoConfiguration.class,
                     PrometheusMetricsExportAutoConfiguration.class,
+                    ClockAutoConfiguration.class,
                     WorkerAutoConfiguration.class))
             .withBean("testMicrometerClock", io.micrometer.core.instrument.Clock.class, () -> clock)
             .withBean(MessagePublisher.class, () -> mock(MessagePublisher.class));

@@ -6,8 +6,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pins the Prometheus names Micrometer gives Ferry's meters: the alert rules and the dashboard
- * query exactly these, so a renamed meter or a lost unit must fail here first.
+ * Pins the Prometheus names (with the {@code application} tag every service adds) Micrometer gives
+ * Ferry's meters: the alert rules and the dashboard query exactly these, so a renamed meter or a
+ * lost unit must fail here first.
  */
 class PrometheusNamesTest {
 
@@ -16,54 +17,54 @@ class PrometheusNamesTest {
   @Test
   void operationCountersEndInTotalWithOperationOutcomeAndReason() {
     assertHasLine(
-        "ferry_operations_total{operation=\"push\",outcome=\"succeeded\",reason=\"none\"} 1.0");
+        "ferry_operations_total{application=\"push-worker\",operation=\"push\",outcome=\"succeeded\",reason=\"none\"} 1.0");
     assertHasLine(
-        "ferry_operations_total{operation=\"push\",outcome=\"failed\",reason=\"bad-archive\"} 1.0");
-    assertHasLine("ferry_operations_started_total{operation=\"push\"} 2.0");
-    assertHasLine("ferry_operations_requested_total{operation=\"push\",source=\"watcher\"} 1.0");
+        "ferry_operations_total{application=\"push-worker\",operation=\"push\",outcome=\"failed\",reason=\"bad-archive\"} 1.0");
+    assertHasLine(
+        "ferry_operations_started_total{application=\"push-worker\",operation=\"push\"} 2.0");
   }
 
   @Test
   void operationDurationIsAHistogramInSeconds() {
     assertHasLine(
-        "ferry_operation_duration_seconds_bucket{operation=\"push\",outcome=\"succeeded\",le=\"+Inf\"} 1");
+        "ferry_operation_duration_seconds_bucket{application=\"push-worker\",operation=\"push\",outcome=\"succeeded\",le=\"+Inf\"} 1");
     assertHasLine(
-        "ferry_operation_duration_seconds_count{operation=\"push\",outcome=\"failed\"} 1");
-    assertThat(SCRAPE).contains("ferry_operation_duration_seconds_sum{operation=\"push\"");
+        "ferry_operation_duration_seconds_count{application=\"push-worker\",operation=\"push\",outcome=\"failed\"} 1");
+    assertThat(SCRAPE)
+        .contains(
+            "ferry_operation_duration_seconds_sum{application=\"push-worker\",operation=\"push\"");
+  }
+
+  @Test
+  void eachStageAnOperationReportedIsTimedUntilTheNextStageOrTheEnd() {
     assertHasLine(
-        "ferry_operation_stage_duration_seconds_bucket{operation=\"push\",stage=\"upload\",le=\"+Inf\"} 1");
+        "ferry_operation_stage_duration_seconds_bucket{application=\"push-worker\",operation=\"push\",stage=\"uploading\",le=\"+Inf\"} 1");
     assertHasLine(
-        "ferry_operation_stage_duration_seconds_sum{operation=\"push\",stage=\"upload\"} 3.0");
+        "ferry_operation_stage_duration_seconds_sum{application=\"push-worker\",operation=\"push\",stage=\"checking\"} 2.0");
+    assertHasLine(
+        "ferry_operation_stage_duration_seconds_sum{application=\"push-worker\",operation=\"push\",stage=\"uploading\"} 3.0");
   }
 
   @Test
   void runningOperationsAreGaugesPerOperation() {
-    assertHasLine("ferry_operations_in_flight{operation=\"push\"} 0.0");
-    assertHasLine("ferry_operation_oldest_running_seconds{operation=\"push\"} 0.0");
+    assertHasLine("ferry_operations_in_flight{application=\"push-worker\",operation=\"push\"} 0.0");
+    assertHasLine(
+        "ferry_operation_oldest_running_seconds{application=\"push-worker\",operation=\"push\"} 0.0");
   }
 
   @Test
   void bytesCountersCarryTheirUnit() {
-    assertHasLine("ferry_read_bytes_total{operation=\"push\"} 1024.0");
-    assertHasLine("ferry_written_bytes_total{operation=\"push\"} 1024.0");
-  }
-
-  @Test
-  void watcherMetricsHaveTheNamesTheBacklogAlertUses() {
-    assertHasLine("ferry_watcher_scan_duration_seconds_count 1");
-    assertHasLine("ferry_watcher_archives_total{outcome=\"seen\"} 1.0");
-    assertHasLine("ferry_watcher_archives_total{outcome=\"rejected\"} 1.0");
-    assertHasLine("ferry_watcher_archives_total{outcome=\"published\"} 1.0");
-    assertHasLine("ferry_watcher_waiting_archives 1.0");
-    assertHasLine("ferry_watcher_oldest_waiting_seconds 90.0");
+    assertHasLine("ferry_read_bytes_total{application=\"push-worker\",operation=\"push\"} 1024.0");
+    assertHasLine(
+        "ferry_written_bytes_total{application=\"push-worker\",operation=\"export\"} 1024.0");
   }
 
   @Test
   void registryRetriesAreCountedByResilience4j() {
     assertHasLine(
-        "resilience4j_retry_calls_total{kind=\"failed_with_retry\",name=\"registry\"} 0.0");
+        "resilience4j_retry_calls_total{application=\"push-worker\",kind=\"failed_with_retry\",name=\"registry\"} 0.0");
     assertHasLine(
-        "resilience4j_retry_calls_total{kind=\"successful_with_retry\",name=\"registry\"} 0.0");
+        "resilience4j_retry_calls_total{application=\"push-worker\",kind=\"successful_with_retry\",name=\"registry\"} 0.0");
   }
 
   private static void assertHasLine(String line) {

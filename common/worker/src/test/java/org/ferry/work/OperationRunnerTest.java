@@ -1,9 +1,6 @@
 package org.ferry.work;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.atLeastOnce;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.verify;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -12,22 +9,23 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.ferry.contract.ExportRequested;
-import org.ferry.contract.FerryMessage;
 import org.ferry.contract.FileName;
 import org.ferry.contract.OperationFailed;
+import org.ferry.contract.OperationProgressed;
 import org.ferry.contract.PushRequested;
 import org.ferry.failure.PermanentFailure;
+import org.ferry.failure.Reason;
 import org.ferry.failure.ReasonCodes;
 import org.ferry.image.ImageName;
 import org.ferry.image.Tag;
 import org.ferry.image.Team;
-import org.ferry.messaging.MessagePublisher;
+import org.ferry.messaging.RecordingPublisher;
 import org.ferry.metrics.FerryMetrics;
 import org.ferry.operation.OperationId;
 import org.ferry.operation.Source;
+import org.ferry.operation.Stage;
 import org.ferry.testing.MutableClock;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
 
 /**
  * The runner keeps the running-operation gauges true while work runs, ends or crashes, and says in
@@ -37,9 +35,44 @@ class OperationRunnerTest {
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  private final RecordingPublisher published = new RecordingPublisher();
   private final OperationRunner runner =
-      new OperationRunner(
-          mock(MessagePublisher.class), meters, clock, "push-worker", Duration.ofSeconds(1));
+      new OperationRunner(published, meters, clock, "push-worker", Duration.ofSeconds(1));
+
+  @Test
+  void timesEachStageUntilTheNextAndTheLastUntilTheEndEvenWhenItFails() {
+    // given a push that checks for 2 s, then uploads for 5 s and fails
+    Work<PushRequested> failingUpload =
+        (request, progress) -> {
+          progress.report(Stage.CHECKING, 0, 10);
+          clock.advance(Duration.ofSeconds(2));
+          progress.report(Stage.UPLOADING, 0, -1);
+          clock.advance(Duration.ofSeconds(5));
+          throw new PermanentFailure("push", "the registry refused it", "Tell us.", "rejected");
+        };
+
+    // when it runs
+    runner.run(push(), failingUpload);
+
+    // then both stages are timed, and the failure is published with its reason
+    assertThat(stageSeconds("checking")).isEqualTo(2.0);
+    assertThat(stageSeconds("uploading")).isEqualTo(5.0);
+    assertThat(published.published(OperationProgressed.class))
+        .extracting(OperationProgressed::stage)
+        .containsExactly(Stage.CHECKING, Stage.UPLOADING);
+    assertThat(published.published(OperationFailed.class))
+        .singleElement()
+        .extracting(OperationFailed::reason)
+        .isEqualTo(Reason.REJECTED);
+  }
+
+  private double stageSeconds(String stage) {
+    return meters
+        .get(FerryMetrics.STAGE_DURATION)
+        .tags("operation", "push", "stage", stage)
+        .timer()
+        .totalTime(java.util.concurrent.TimeUnit.SECONDS);
+  }
 
   @Test
   void showsARunningOperationsAgeWhileItRunsAndZeroOnceItEnded() {
@@ -88,7 +121,7 @@ class OperationRunnerTest {
   @Test
   void publishesTheDetailsOfAFailureWithItsMessage() {
     // given a use case that fails with a fact a program can act on
-    var publisher = mock(MessagePublisher.class);
+    var publisher = new RecordingPublisher();
     var reporting =
         new OperationRunner(publisher, meters, clock, "push-worker", Duration.ofSeconds(1));
     Work<PushRequested> refusing =
@@ -106,10 +139,8 @@ class OperationRunnerTest {
     reporting.run(push(), refusing);
 
     // then
-    var events = ArgumentCaptor.forClass(FerryMessage.class);
-    verify(publisher, atLeastOnce()).publish(events.capture());
-    var failed = (OperationFailed) events.getAllValues().get(events.getAllValues().size() - 1);
-    assertThat(failed.reason()).isEqualTo("conflict");
+    var failed = publisher.published(OperationFailed.class).get(0);
+    assertThat(failed.reason()).isEqualTo(Reason.CONFLICT);
     assertThat(failed.message()).isEqualTo("Could not push hello.tar.gz: it moved. Look again.");
     assertThat(failed.details()).containsEntry("currentDigest", "sha256:" + "e".repeat(64));
   }

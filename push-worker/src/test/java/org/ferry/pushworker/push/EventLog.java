@@ -52,7 +52,7 @@ public final class EventLog implements AutoCloseable {
   public List<String> stages(OperationId operation) {
     return of(operation).stream()
         .filter(OperationProgressed.class::isInstance)
-        .map(event -> ((OperationProgressed) event).stage())
+        .map(event -> ((OperationProgressed) event).stage().label())
         .distinct()
         .toList();
   }

@@ -6,13 +6,10 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.ferry.archive.ArchiveInspector;
 import org.ferry.archive.ArchiveLimits;
 import org.ferry.contract.FileName;
@@ -33,6 +30,7 @@ import org.ferry.operation.Source;
 import org.ferry.registry.ManifestInfo;
 import org.ferry.registry.RegistryAccess;
 import org.ferry.registry.RegistryClient;
+import org.ferry.testing.TestArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,7 +52,7 @@ class PushArchiveTest {
   void teamWithAnArchive() throws IOException {
     Files.createDirectories(nas.resolve("team-a/push-images"));
     archive = nas.resolve("team-a/push-images/hello.tar.gz");
-    writeTinyArchive(archive);
+    TestArchive.dockerSave("x:1").writeTar(archive);
     original = Files.readAllBytes(archive);
     when(registry.access()).thenReturn(new RegistryAccess("registry.test:5000", null, "u", "p"));
   }
@@ -185,27 +183,5 @@ class PushArchiveTest {
         engine,
         registry,
         new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
-  }
-
-  /** The smallest archive the checks accept: a config, a layer and a one-image manifest. */
-  private static void writeTinyArchive(Path file) throws IOException {
-    try (var tar = new TarArchiveOutputStream(Files.newOutputStream(file))) {
-      add(tar, "layer/layer.tar", "not really a layer");
-      add(tar, "config.json", "{}");
-      add(
-          tar,
-          "manifest.json",
-          "[{\"Config\":\"config.json\",\"RepoTags\":[\"x:1\"],\"Layers\":[\"layer/layer.tar\"]}]");
-    }
-  }
-
-  private static void add(TarArchiveOutputStream tar, String name, String content)
-      throws IOException {
-    var bytes = content.getBytes(StandardCharsets.UTF_8);
-    var entry = new TarArchiveEntry(name);
-    entry.setSize(bytes.length);
-    tar.putArchiveEntry(entry);
-    tar.write(bytes);
-    tar.closeArchiveEntry();
   }
 }
