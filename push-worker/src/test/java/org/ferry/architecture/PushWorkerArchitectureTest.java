@@ -6,6 +6,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.ferry.testing.FerryArchitecture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,18 @@ class PushWorkerArchitectureTest {
         .dependOnClassesThat()
         .resideInAnyPackage(
             "com.github.dockerjava..", "org.ferry.docker..", "org.ferry.pushworker.push.docker..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheArchiveLibraryParsesTarArchives() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("org.ferry.archive")
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName(TarArchiveInputStream.class.getName())
+        .because("the one parser of docker save archives, with its checks, is ArchiveEntries")
         .check(classes);
   }
 

@@ -35,25 +35,24 @@ public final class ArchiveInspector {
    * so a long check can show progress.
    */
   public ArchiveSummary inspect(Path archive, LongConsumer bytesRead) {
-    try (var reader = ArchiveReader.open(archive, limits, bytesRead)) {
+    try (var entries = ArchiveEntries.open(archive, limits, bytesRead)) {
       byte[] manifest = null;
-      for (var entry = reader.next(); entry != null; entry = reader.next()) {
+      for (var entry = entries.next(); entry != null; entry = entries.next()) {
         if (entry.path().equals(ManifestJson.MANIFEST) && entry.isFile()) {
           if (manifest != null) {
-            throw because(reader.action(), "it holds manifest.json twice", BadArchive.SAVE_AGAIN);
+            throw because(entries.action(), "it holds manifest.json twice", BadArchive.SAVE_AGAIN);
           }
-          manifest = reader.readSmall(entry);
+          manifest = entries.readSmall(entry);
         }
       }
-      reader.finish();
       if (manifest == null) {
         throw because(
-            reader.action(),
+            entries.action(),
             "it has no manifest.json, so it is not an image saved by docker save",
             BadArchive.SAVE_AGAIN);
       }
-      var repoTags = ManifestJson.repoTags(manifest, reader.action());
-      return new ArchiveSummary(reader.gzip(), repoTags, reader.uncompressedBytes());
+      var repoTags = ManifestJson.repoTags(manifest, entries.action());
+      return new ArchiveSummary(entries.gzip(), repoTags, entries.uncompressedBytes());
     }
   }
 }

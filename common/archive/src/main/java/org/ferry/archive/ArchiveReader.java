@@ -50,6 +50,9 @@ final class ArchiveReader implements Closeable {
   private final EntryRules rules;
   private int entries;
 
+  /** Counts the entries handed out, so that a content stream knows when it is out of date. */
+  private long position;
+
   /**
    * The least a complete tar of the entries seen so far takes: headers, padded data, end marker.
    */
@@ -161,7 +164,9 @@ final class ArchiveReader implements Closeable {
         throw tooLarge();
       }
       completeSize += RECORD + (entry.getSize() + RECORD - 1) / RECORD * RECORD;
-      return new Entry(entry, rules.check(entry));
+      position++;
+      var path = rules.check(entry);
+      return new Entry(entry, path, rules.linkTarget(path));
     } catch (IOException e) {
       throw translate(action, e);
     }
@@ -171,6 +176,29 @@ final class ArchiveReader implements Closeable {
   int read(byte[] buffer) {
     try {
       return tar.read(buffer, 0, buffer.length);
+    } catch (IOException e) {
+      throw translate(action, e);
+    }
+  }
+
+  /**
+   * The current entry's content, readable until {@link #next()} moves on. A read that breaks a
+   * limit throws that rule's {@link FerryFailure}; one that finds the archive's bytes broken off or
+   * unreadable throws the {@link IOException} as it came.
+   */
+  InputStream content() {
+    return new Content(position);
+  }
+
+  /** See {@link EntryRules#resolve(String)}. */
+  String resolve(String path) {
+    return rules.resolve(path);
+  }
+
+  /** Reads what follows the tar's end marker, so that every byte of the file has been counted. */
+  void drain() {
+    try {
+      uncompressed.transferTo(java.io.OutputStream.nullOutputStream());
     } catch (IOException e) {
       throw translate(action, e);
     }
@@ -336,8 +364,11 @@ final class ArchiveReader implements Closeable {
     }
   }
 
-  /** An entry that passed the rules, with its normalized path. */
-  record Entry(TarArchiveEntry tar, String path) {
+  /**
+   * An entry that passed the rules, with its normalized path and, for a link, the in-archive path
+   * it points at (null otherwise).
+   */
+  record Entry(TarArchiveEntry tar, String path, String linkTarget) {
 
     /** Whether the entry carries content (links, folders and the rest carry none). */
     boolean isFile() {
@@ -345,6 +376,47 @@ final class ArchiveReader implements Closeable {
       return flag == TarConstants.LF_NORMAL
           || flag == TarConstants.LF_OLDNORM
           || flag == TarConstants.LF_CONTIG;
+    }
+  }
+
+  /** The content of one entry, streamed straight from the tar. */
+  private final class Content extends InputStream {
+    private final long entry;
+
+    Content(long entry) {
+      this.entry = entry;
+    }
+
+    @Override
+    public int read() throws IOException {
+      var one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (entry != position) {
+        throw new IllegalStateException("An entry's content was read after the next entry");
+      }
+      try {
+        return tar.read(b, off, len);
+      } catch (IOException e) {
+        throw rejectedOrAsItCame(e);
+      }
+    }
+
+    @Override
+    public void close() {
+      // The archive goes on to its next entry.
+    }
+
+    private IOException rejectedOrAsItCame(IOException e) {
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof Rejected rejected) {
+          throw rejected.failure;
+        }
+      }
+      return e;
     }
   }
 

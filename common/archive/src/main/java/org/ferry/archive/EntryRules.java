@@ -5,8 +5,10 @@ import static org.ferry.archive.BadArchive.because;
 import static org.ferry.archive.BadArchive.shown;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarConstants;
@@ -25,6 +27,10 @@ import org.ferry.failure.PermanentFailure;
 final class EntryRules {
 
   private final String action;
+
+  /** Each link's path and the in-archive path it points at, resolved against the link's folder. */
+  private final Map<String, String> links = new HashMap<>();
+
   private final Set<String> symbolicLinks = new HashSet<>();
   private final Set<String> files = new HashSet<>();
   private final List<String> paths = new ArrayList<>();
@@ -51,12 +57,12 @@ final class EntryRules {
       }
       case TarConstants.LF_SYMLINK -> {
         requireName(path, name);
-        checkSymbolicLink(path, entry.getLinkName());
+        links.put(path, checkSymbolicLink(path, entry.getLinkName()));
         symbolicLinks.add(path);
       }
       case TarConstants.LF_LINK -> {
         requireName(path, name);
-        checkHardLink(path, entry.getLinkName());
+        links.put(path, checkHardLink(path, entry.getLinkName()));
         files.add(path);
       }
       case TarConstants.LF_CHR, TarConstants.LF_BLK, TarConstants.LF_FIFO ->
@@ -87,7 +93,40 @@ final class EntryRules {
     }
   }
 
-  private void checkSymbolicLink(String path, String target) {
+  /** The in-archive path the link at {@code path} points at, or null when it is no link. */
+  String linkTarget(String path) {
+    return links.get(path);
+  }
+
+  /**
+   * The path of the entry that {@code name} finally names once the links seen so far are followed;
+   * {@code name} itself (normalized) when it is no link, or when its links run in a circle or
+   * outside the archive and so name no entry.
+   */
+  String resolve(String name) {
+    var path = lenient(name);
+    var seen = new HashSet<String>();
+    while (links.containsKey(path) && seen.add(path)) {
+      path = links.get(path);
+    }
+    return links.containsKey(path) ? lenient(name) : path;
+  }
+
+  /** {@code name} without {@code ./} and doubled slashes; one that climbs out is left as it is. */
+  private static String lenient(String name) {
+    var normalized = new StringBuilder();
+    for (var segment : name.split("/")) {
+      if (segment.equals("..")) {
+        return name;
+      }
+      if (!segment.isEmpty() && !segment.equals(".")) {
+        normalized.append(normalized.isEmpty() ? "" : "/").append(segment);
+      }
+    }
+    return name.startsWith("/") ? name : normalized.toString();
+  }
+
+  private String checkSymbolicLink(String path, String target) {
     if (target.isEmpty()) {
       throw reject("its symbolic link '" + shown(path) + "' has no target");
     }
@@ -112,9 +151,10 @@ final class EntryRules {
         segments.add(segment);
       }
     }
+    return String.join("/", segments);
   }
 
-  private void checkHardLink(String path, String target) {
+  private String checkHardLink(String path, String target) {
     var resolved = normalize(target, "hard link target");
     if (!files.contains(resolved)) {
       throw reject(
@@ -124,6 +164,7 @@ final class EntryRules {
               + shown(target)
               + "', which is not a file earlier in the archive");
     }
+    return resolved;
   }
 
   private String normalize(String name, String what) {

@@ -2,6 +2,7 @@ package org.ferry.pushworker.push.registry;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.ferry.archive.ArchiveLimits;
 import org.ferry.pushworker.push.PushEngine;
 import org.ferry.registry.RegistryClient;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -26,16 +27,28 @@ class RegistryPushConfiguration {
 
   @Bean
   PushEngine registryPushEngine(
-      RegistryClient registry, RegistryPushProperties properties, ExecutorService pushCompressors) {
-    return create(registry, properties, pushCompressors);
+      RegistryClient registry,
+      RegistryPushProperties properties,
+      ArchiveLimits limits,
+      ExecutorService pushCompressors) {
+    return create(registry, properties, limits, pushCompressors);
+  }
+
+  /** The engine with the default archive limits. */
+  static RegistryPushEngine create(
+      RegistryClient registry, RegistryPushProperties properties, ExecutorService compressors) {
+    return create(registry, properties, ArchiveLimits.defaults(), compressors);
   }
 
   /** The engine with its uploader; a sender thread per layer upload in flight. */
   static RegistryPushEngine create(
-      RegistryClient registry, RegistryPushProperties properties, ExecutorService compressors) {
+      RegistryClient registry,
+      RegistryPushProperties properties,
+      ArchiveLimits limits,
+      ExecutorService compressors) {
     var senders = Executors.newCachedThreadPool(daemon("push-upload"));
     var uploader = new LayerUploader(registry, properties, compressors, senders);
-    return new RegistryPushEngine(registry, uploader, properties.compress());
+    return new RegistryPushEngine(registry, uploader, properties.compress(), limits);
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String name) {

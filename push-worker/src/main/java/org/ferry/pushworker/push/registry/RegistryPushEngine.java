@@ -3,18 +3,17 @@ package org.ferry.pushworker.push.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.ferry.archive.ArchiveEntries;
+import org.ferry.archive.ArchiveEntry;
+import org.ferry.archive.ArchiveLimits;
 import org.ferry.failure.PermanentFailure;
 import org.ferry.failure.ReasonCodes;
 import org.ferry.failure.TransientFailure;
@@ -31,7 +30,9 @@ import org.ferry.registry.RegistryClient;
  * The push engine without a Docker daemon: it reads the archive once and uploads each layer to the
  * registry while reading it, then the image config as it is, then a manifest listing both. It reads
  * both {@code docker save} layouts: the legacy one ({@code <id>/layer.tar}, {@code manifest.json}
- * at the end) and the OCI one of Docker 25 and later ({@code blobs/sha256/...}).
+ * at the end) and the OCI one of Docker 25 and later ({@code blobs/sha256/...}), through {@link
+ * ArchiveEntries}, so every entry passes the archive checks on the way and links are resolved by
+ * the one parser.
  */
 final class RegistryPushEngine implements PushEngine {
 
@@ -46,33 +47,32 @@ final class RegistryPushEngine implements PushEngine {
   private final RegistryClient registry;
   private final LayerUploader uploader;
   private final boolean compress;
+  private final ArchiveLimits limits;
 
-  RegistryPushEngine(RegistryClient registry, LayerUploader uploader, boolean compress) {
+  RegistryPushEngine(
+      RegistryClient registry, LayerUploader uploader, boolean compress, ArchiveLimits limits) {
     this.registry = registry;
     this.uploader = uploader;
     this.compress = compress;
+    this.limits = limits;
   }
 
   @Override
   public PushedImage push(Path archive, ImageRef target, Progress progress) {
     var action = "push " + archive.getFileName();
     var repository = target.repository();
-    var read = new Read(repository, progress);
-    try (var file = new Counting(Files.newInputStream(archive), archive, progress)) {
-      var buffered = new BufferedInputStream(file, 256 * 1024);
-      var tar = new TarArchiveInputStream(isGzip(buffered) ? gunzip(buffered) : buffered);
-      for (var entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
-        var name = normalize(entry.getName());
-        if (entry.isSymbolicLink()) {
-          read.links.put(name, resolve(name, entry.getLinkName()));
-        } else if (entry.isLink()) {
-          read.links.put(name, normalize(entry.getLinkName()));
-        } else if (entry.isFile()) {
-          read.entry(name, entry.getSize(), tar);
+    Read read;
+    try {
+      var total = Files.size(archive);
+      try (var entries =
+          ArchiveEntries.open(archive, limits, count -> progress.report("reading", count, total))) {
+        read = new Read(repository, progress, entries);
+        for (var entry = entries.next(); entry != null; entry = entries.next()) {
+          if (entry.isFile()) {
+            read.entry(entry);
+          }
         }
       }
-      file.transferTo(OutputStream.nullOutputStream());
-      file.reportEnd();
     } catch (IOException e) {
       throw new TransientFailure(
           action,
@@ -156,24 +156,28 @@ final class RegistryPushEngine implements PushEngine {
     return layer.gzip() ? OCI_LAYER_GZIP : OCI_LAYER;
   }
 
-  /** What one pass over the archive found: layers uploaded, small JSON files, links. */
+  /** What one pass over the archive found: layers uploaded, small JSON files. */
   private final class Read {
     final String repository;
     final Progress progress;
+    final ArchiveEntries entries;
     final Map<String, LayerBlob> layers = new HashMap<>();
     final Map<String, byte[]> jsons = new HashMap<>();
-    final Map<String, String> links = new HashMap<>();
     long uploaded;
     byte[] manifest;
 
-    Read(String repository, Progress progress) {
+    Read(String repository, Progress progress, ArchiveEntries entries) {
       this.repository = repository;
       this.progress = progress;
+      this.entries = entries;
     }
 
-    void entry(String name, long size, InputStream content) throws IOException {
+    void entry(ArchiveEntry entry) throws IOException {
+      var name = entry.path();
+      var size = entry.size();
+      var content = entry.content();
       if (name.equals("manifest.json")) {
-        manifest = content.readAllBytes();
+        manifest = entries.readSmall(entry);
       } else if (name.endsWith("/layer.tar")) {
         layers.put(name, upload(content));
       } else if (name.startsWith(BLOBS)) {
@@ -237,12 +241,9 @@ final class RegistryPushEngine implements PushEngine {
       return root.get(0);
     }
 
+    /** The file a path of {@code manifest.json} names, once the archive's links are followed. */
     String resolved(String path) {
-      var name = normalize(path);
-      for (var hops = 0; links.containsKey(name) && hops < 16; hops++) {
-        name = links.get(name);
-      }
-      return name;
+      return entries.resolve(path);
     }
   }
 
@@ -260,77 +261,5 @@ final class RegistryPushEngine implements PushEngine {
         reason,
         "Save the image again with docker save -o x.tar IMAGE.",
         ReasonCodes.BAD_ARCHIVE);
-  }
-
-  private static String normalize(String name) {
-    var path = Path.of("/", name).normalize().toString();
-    return path.substring(1);
-  }
-
-  private static String resolve(String link, String target) {
-    var parent = Path.of("/", link).getParent();
-    return normalize(parent.resolve(target).toString());
-  }
-
-  private static boolean isGzip(BufferedInputStream in) throws IOException {
-    in.mark(2);
-    var first = in.read();
-    var second = in.read();
-    in.reset();
-    return first == 0x1f && second == 0x8b;
-  }
-
-  private static InputStream gunzip(InputStream in) throws IOException {
-    return GzipCompressorInputStream.builder()
-        .setInputStream(in)
-        .setDecompressConcatenated(true)
-        .get();
-  }
-
-  /** Counts the archive's own bytes for the {@code reading} stage. */
-  private static final class Counting extends FilterInputStream {
-    private final long total;
-    private final Progress progress;
-    private long count;
-
-    Counting(InputStream in, Path archive, Progress progress) throws IOException {
-      super(in);
-      this.total = Files.size(archive);
-      this.progress = progress;
-    }
-
-    @Override
-    public int read() throws IOException {
-      var b = super.read();
-      if (b >= 0) {
-        counted(1);
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      var n = super.read(b, off, len);
-      if (n > 0) {
-        counted(n);
-      }
-      return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      var skipped = super.skip(n);
-      counted(skipped);
-      return skipped;
-    }
-
-    private void counted(long n) {
-      count += n;
-      progress.report("reading", count, total);
-    }
-
-    void reportEnd() {
-      progress.report("reading", count, total);
-    }
   }
 }
