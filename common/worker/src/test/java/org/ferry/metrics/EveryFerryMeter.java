@@ -66,7 +66,7 @@ final class EveryFerryMeter {
     new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(RegistryAutoConfiguration.class))
         .withBean(io.micrometer.core.instrument.MeterRegistry.class, () -> meters)
-        .run(context -> context.getBean(org.ferry.registry.RegistryClient.class));
+        .run(context -> context.getBean(org.ferry.registry.RegistryWriter.class));
     return meters;
   }
 
