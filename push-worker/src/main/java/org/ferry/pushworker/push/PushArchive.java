@@ -21,7 +21,8 @@ import org.ferry.nas.Claim;
 import org.ferry.nas.NasLayout;
 import org.ferry.operation.OperationKind;
 import org.ferry.operation.Progress;
-import org.ferry.registry.RegistryClient;
+import org.ferry.registry.RegistryReader;
+import org.ferry.registry.Repository;
 import org.ferry.work.Outcome;
 import org.springframework.stereotype.Service;
 
@@ -40,7 +41,7 @@ class PushArchive {
   private final ClaimLeases leases;
   private final ArchiveInspector inspector;
   private final PushEngine engine;
-  private final RegistryClient registry;
+  private final RegistryReader registry;
   private final MeterRegistry meters;
 
   PushArchive(
@@ -48,7 +49,7 @@ class PushArchive {
       ClaimLeases leases,
       ArchiveInspector inspector,
       PushEngine engine,
-      RegistryClient registry,
+      RegistryReader registry,
       MeterRegistry meters) {
     this.claims = claims;
     this.leases = leases;
@@ -108,7 +109,7 @@ class PushArchive {
 
   /** The registry, not the daemon's word, decides whether the push happened. */
   private void verify(Claim claim, ImageRef target, PushedImage pushed) {
-    var served = registry.headManifest(target.repository(), target.tag().value());
+    var served = registry.headManifest(Repository.of(target), target.tag().value());
     if (served.isEmpty()) {
       throw new TransientFailure(
           "push " + claim.file(),

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.ferry.image.Team;
 import org.ferry.pushworker.push.RunningPushWorker;
 import org.ferry.registry.ManifestInfo;
+import org.ferry.registry.Repository;
 import org.ferry.testing.DockerCli;
 import org.ferry.testing.LocalServices;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class DeleteTagIT extends RunningPushWorker {
         .containsEntry("reference", ref.toString())
         .containsEntry("digest", digest)
         .containsEntry("removedTags", "v1");
-    assertThat(registry.headManifest(ref.repository(), "v1")).isEmpty();
+    assertThat(registry.headManifest(Repository.of(ref), "v1")).isEmpty();
     var pull = DockerCli.run("pull", ref.toString());
     assertThat(pull.ok()).isFalse();
     assertThat(pull.output()).containsIgnoringCase("not found");
@@ -41,7 +42,7 @@ class DeleteTagIT extends RunningPushWorker {
     // given: v1 and v2 on the same digest
     var team = newTeam("ds");
     var digest = pushThroughFerry(team, "shared", "v1", "shared-" + UUID.randomUUID());
-    var repository = ref(team, "shared", "v1").repository();
+    var repository = Repository.of(ref(team, "shared", "v1"));
     RegistryTags.tag(LocalServices.pushAccess(), repository, "v1", "v2");
     var refused = deleteRequest(team, "shared", "v1", false);
     var allTags = deleteRequest(team, "shared", "v1", true);

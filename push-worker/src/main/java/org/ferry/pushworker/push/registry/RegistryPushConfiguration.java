@@ -3,7 +3,7 @@ package org.ferry.pushworker.push.registry;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.ferry.pushworker.push.PushEngine;
-import org.ferry.registry.RegistryClient;
+import org.ferry.registry.RegistryWriter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -26,13 +26,13 @@ class RegistryPushConfiguration {
 
   @Bean
   PushEngine registryPushEngine(
-      RegistryClient registry, RegistryPushProperties properties, ExecutorService pushCompressors) {
+      RegistryWriter registry, RegistryPushProperties properties, ExecutorService pushCompressors) {
     return create(registry, properties, pushCompressors);
   }
 
   /** The engine with its uploader; a sender thread per layer upload in flight. */
   static RegistryPushEngine create(
-      RegistryClient registry, RegistryPushProperties properties, ExecutorService compressors) {
+      RegistryWriter registry, RegistryPushProperties properties, ExecutorService compressors) {
     var senders = Executors.newCachedThreadPool(daemon("push-upload"));
     var uploader = new LayerUploader(registry, properties, compressors, senders);
     return new RegistryPushEngine(registry, uploader, properties.compress());
