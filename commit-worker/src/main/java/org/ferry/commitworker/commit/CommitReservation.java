@@ -14,7 +14,8 @@ import org.ferry.failure.TransientFailure;
 import org.ferry.image.Digest;
 import org.ferry.image.ImageRef;
 import org.ferry.operation.Progress;
-import org.ferry.registry.RegistryClient;
+import org.ferry.registry.RegistryReader;
+import org.ferry.registry.Repository;
 import org.ferry.work.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,11 +35,11 @@ class CommitReservation {
   private static final Logger log = LoggerFactory.getLogger(CommitReservation.class);
 
   private final ReservationHosts reservations;
-  private final RegistryClient registry;
+  private final RegistryReader registry;
   private final CommitProperties properties;
 
   CommitReservation(
-      ReservationHosts reservations, RegistryClient registry, CommitProperties properties) {
+      ReservationHosts reservations, RegistryReader registry, CommitProperties properties) {
     this.reservations = reservations;
     this.registry = registry;
     this.properties = properties;
@@ -139,7 +140,7 @@ class CommitReservation {
   }
 
   private void verifyServed(ImageRef ref, Digest pushed, String action) {
-    var served = registry.headManifest(ref.repository(), ref.tag().value());
+    var served = registry.headManifest(Repository.of(ref), ref.tag().value());
     if (served.isEmpty()) {
       throw new TransientFailure(
           action,
