@@ -11,7 +11,8 @@ import java.util.function.LongConsumer;
 import org.ferry.failure.PermanentFailure;
 import org.ferry.failure.ReasonCodes;
 import org.ferry.failure.TransientFailure;
-import org.ferry.registry.RegistryClient;
+import org.ferry.registry.RegistryReader;
+import org.ferry.registry.Repository;
 
 /**
  * Streams blobs from the registry, checking size and digest on the way, through one fixed buffer:
@@ -20,17 +21,21 @@ import org.ferry.registry.RegistryClient;
  */
 final class BlobCopy {
 
-  private final RegistryClient registry;
+  private final RegistryReader registry;
   private final int bufferSize;
 
-  BlobCopy(RegistryClient registry, int bufferSize) {
+  BlobCopy(RegistryReader registry, int bufferSize) {
     this.registry = registry;
     this.bufferSize = bufferSize;
   }
 
   /** Copies {@code blob} to {@code target}, telling {@code copied} every chunk's length. */
   void copy(
-      String repository, Descriptor blob, String action, OutputStream target, LongConsumer copied)
+      Repository repository,
+      Descriptor blob,
+      String action,
+      OutputStream target,
+      LongConsumer copied)
       throws IOException {
     var sha256 = sha256();
     var buffer = new byte[(int) Math.min(bufferSize, Math.max(blob.size(), 1))];
@@ -70,7 +75,7 @@ final class BlobCopy {
   }
 
   /** Reads a small blob, such as an image config, whole; it must not exceed {@code limit}. */
-  byte[] readWhole(String repository, Descriptor blob, String action, long limit) {
+  byte[] readWhole(Repository repository, Descriptor blob, String action, long limit) {
     if (blob.size() > limit) {
       throw new PermanentFailure(
           action,
