@@ -5,7 +5,7 @@ import java.util.List;
 import org.ferry.image.ImageName;
 import org.ferry.image.NamespacePolicy;
 import org.ferry.image.Team;
-import org.ferry.registry.RegistryClient;
+import org.ferry.registry.RegistryReader;
 import org.springframework.stereotype.Service;
 
 /**
@@ -15,26 +15,21 @@ import org.springframework.stereotype.Service;
 @Service
 class ListImages {
 
-  private final RegistryClient registry;
+  private final RegistryReader registry;
 
-  ListImages(RegistryClient registry) {
+  ListImages(RegistryReader registry) {
     this.registry = registry;
   }
 
   List<Repository> list(Team team) {
     var repositories = new ArrayList<Repository>();
-    for (var path : registry.repositories()) {
-      var slash = path.indexOf('/');
-      // Only <namespace>/<name>: deeper paths are not images Ferry made.
-      if (slash < 0 || path.indexOf('/', slash + 1) >= 0) {
-        continue;
-      }
-      if (readable(team, path.substring(0, slash))) {
-        var tags = registry.tags(path);
+    // The catalog lists only <namespace>/<name>: deeper paths are not images Ferry made.
+    for (var found : registry.repositories()) {
+      if (readable(team, found.namespace())) {
+        var tags = registry.tags(found);
         if (!tags.isEmpty()) {
           repositories.add(
-              new Repository(
-                  path.substring(0, slash), path.substring(slash + 1), path, List.copyOf(tags)));
+              new Repository(found.namespace(), found.name(), found.path(), List.copyOf(tags)));
         }
       }
     }

@@ -11,7 +11,7 @@ import org.ferry.failure.ReasonCodes;
 import org.ferry.image.ImageRef;
 import org.ferry.image.NamespacePolicy;
 import org.ferry.operation.Progress;
-import org.ferry.registry.RegistryClient;
+import org.ferry.registry.RegistryReader;
 import org.ferry.registry.VerifyPushed;
 import org.ferry.work.Outcome;
 import org.slf4j.Logger;
@@ -32,12 +32,12 @@ class CommitReservation {
   private static final Logger log = LoggerFactory.getLogger(CommitReservation.class);
 
   private final ReservationHosts reservations;
-  private final RegistryClient registry;
+  private final RegistryReader registry;
   private final VerifyPushed verifyPushed;
   private final CommitProperties properties;
 
   CommitReservation(
-      ReservationHosts reservations, RegistryClient registry, CommitProperties properties) {
+      ReservationHosts reservations, RegistryReader registry, CommitProperties properties) {
     this.reservations = reservations;
     this.registry = registry;
     this.verifyPushed = new VerifyPushed(registry);

@@ -15,6 +15,7 @@ import org.ferry.image.Tag;
 import org.ferry.image.Team;
 import org.ferry.operation.OperationId;
 import org.ferry.operation.Source;
+import org.ferry.registry.Repository;
 import org.ferry.testing.DockerCli;
 import org.ferry.testing.LocalServices;
 import org.ferry.testing.TestTeams;
@@ -42,7 +43,8 @@ class CommitReservationIT extends WorkerContext {
       // then: pushed, verified and reported
       assertThat(outcome).isInstanceOf(OperationSucceeded.class);
       var succeeded = (OperationSucceeded) outcome;
-      var served = registry.headManifest(team + "/snap", "v1").orElseThrow();
+      var served =
+          registry.headManifest(new Repository(team.toString(), "snap"), "v1").orElseThrow();
       assertThat(succeeded.result())
           .containsEntry("reference", ref)
           .containsEntry("digest", served.digest().value())
@@ -129,7 +131,7 @@ class CommitReservationIT extends WorkerContext {
       assertThat(failed.message())
           .startsWith("Could not commit reservation " + id + ": the reservation belongs to another")
           .doesNotContain(owner.value());
-      assertThat(registry.headManifest(asker + "/stolen", "v1")).isEmpty();
+      assertThat(registry.headManifest(new Repository(asker.toString(), "stolen"), "v1")).isEmpty();
       assertThat(
               DockerCli.run(
                       "image", "inspect", LocalServices.registry() + "/" + asker + "/stolen:v1")
@@ -163,7 +165,7 @@ class CommitReservationIT extends WorkerContext {
                   + ": reservation "
                   + id
                   + " is not active. Choose a running reservation of your team from the list.");
-      assertThat(registry.headManifest(team + "/late", "v1")).isEmpty();
+      assertThat(registry.headManifest(new Repository(team.toString(), "late"), "v1")).isEmpty();
     }
   }
 
@@ -199,7 +201,7 @@ class CommitReservationIT extends WorkerContext {
       assertThat(((OperationFailed) outcome).message())
           .startsWith("Could not commit reservation " + id + ": the reservation ended while it")
           .endsWith("Start the reservation again and commit it while it runs.");
-      assertThat(registry.headManifest(team + "/half", "v1")).isEmpty();
+      assertThat(registry.headManifest(new Repository(team.toString(), "half"), "v1")).isEmpty();
       assertThat(DockerCli.run("image", "inspect", ref).ok()).isFalse();
     }
   }

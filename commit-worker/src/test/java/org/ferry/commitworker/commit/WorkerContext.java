@@ -2,7 +2,7 @@ package org.ferry.commitworker.commit;
 
 import org.ferry.commitworker.CommitWorkerApplication;
 import org.ferry.messaging.MessagePublisher;
-import org.ferry.registry.RegistryClient;
+import org.ferry.registry.RegistryWriter;
 import org.ferry.testing.LocalServices;
 import org.ferry.testing.TestBroker;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -25,7 +25,7 @@ public abstract class WorkerContext {
 
   @Autowired protected MessagePublisher publisher;
   @Autowired protected EventRecorder events;
-  @Autowired protected RegistryClient registry;
+  @Autowired protected RegistryWriter registry;
   @Autowired protected RabbitTemplate rabbit;
 
   @DynamicPropertySource

@@ -13,9 +13,9 @@ import org.ferry.image.ImageRef;
  */
 public final class VerifyPushed {
 
-  private final RegistryClient registry;
+  private final RegistryReader registry;
 
-  public VerifyPushed(RegistryClient registry) {
+  public VerifyPushed(RegistryReader registry) {
     this.registry = registry;
   }
 
@@ -26,7 +26,7 @@ public final class VerifyPushed {
    * @throws TransientFailure if the registry does not serve the tag at all yet
    */
   public void verify(String action, ImageRef ref, Digest pushed) {
-    var served = registry.headManifest(ref.repository(), ref.tag().value());
+    var served = registry.headManifest(Repository.of(ref), ref.tag().value());
     if (served.isEmpty()) {
       throw new TransientFailure(
           action,

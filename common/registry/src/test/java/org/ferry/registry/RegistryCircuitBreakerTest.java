@@ -45,12 +45,13 @@ class RegistryCircuitBreakerTest {
             new RegistryAccess(address, "http", null, null),
             RegistryRetry.create("test", 1, Duration.ofMillis(1)));
     for (int i = 0; i < 10; i++) {
-      assertThatThrownBy(() -> client.tags("team-a/hello")).isInstanceOf(TransientFailure.class);
+      assertThatThrownBy(() -> client.tags(new Repository("team-a", "hello")))
+          .isInstanceOf(TransientFailure.class);
     }
     var seenBeforeOpening = requests.get();
 
     // when / then
-    assertThatThrownBy(() -> client.tags("team-a/hello"))
+    assertThatThrownBy(() -> client.tags(new Repository("team-a", "hello")))
         .isInstanceOf(TransientFailure.class)
         .hasMessageContaining("failed repeatedly, so Ferry pauses calls to it");
     assertThat(requests.get()).isEqualTo(seenBeforeOpening).isEqualTo(10);

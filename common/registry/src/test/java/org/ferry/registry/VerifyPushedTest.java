@@ -24,7 +24,7 @@ class VerifyPushedTest {
   private static final ImageRef REF =
       new ImageRef("registry.test:5000", Team.of("team-a"), ImageName.of("hello"), Tag.of("v1"));
 
-  private final RegistryClient registry = mock(RegistryClient.class);
+  private final RegistryReader registry = mock(RegistryReader.class);
 
   @Test
   void passesWhenTheRegistryServesThePushedDigest() {
@@ -67,7 +67,7 @@ class VerifyPushedTest {
   }
 
   private void served(Optional<Digest> digest) {
-    when(registry.headManifest("team-a/hello", "v1"))
+    when(registry.headManifest(Repository.parse("team-a/hello"), "v1"))
         .thenReturn(digest.map(d -> new ManifestInfo(d, "application/json", 10)));
   }
 }

@@ -3,7 +3,7 @@ package org.ferry.health;
 import org.ferry.boot.RegistryAutoConfiguration;
 import org.ferry.boot.docker.DockerAutoConfiguration;
 import org.ferry.docker.DockerEngine;
-import org.ferry.registry.RegistryClient;
+import org.ferry.registry.RegistryReader;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.actuate.autoconfigure.health.CompositeHealthContributorConfiguration;
 import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
@@ -24,11 +24,11 @@ public class HealthAutoConfiguration {
 
   /** One {@code registry} indicator, or one per client when a service has several. */
   @Configuration(proxyBeanMethods = false)
-  @ConditionalOnClass(name = "org.ferry.registry.RegistryClient")
-  @ConditionalOnBean(RegistryClient.class)
+  @ConditionalOnClass(name = "org.ferry.registry.RegistryReader")
+  @ConditionalOnBean(RegistryReader.class)
   @ConditionalOnEnabledHealthIndicator("registry")
   static class RegistryHealth
-      extends CompositeHealthContributorConfiguration<RegistryHealthIndicator, RegistryClient> {
+      extends CompositeHealthContributorConfiguration<RegistryHealthIndicator, RegistryReader> {
 
     RegistryHealth() {
       super(RegistryHealthIndicator::new);
@@ -37,7 +37,7 @@ public class HealthAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = {"registryHealthIndicator", "registryHealthContributor"})
     HealthContributor registryHealthContributor(ConfigurableListableBeanFactory beans) {
-      return createContributor(beans, RegistryClient.class);
+      return createContributor(beans, RegistryReader.class);
     }
   }
 

@@ -1,6 +1,6 @@
 package org.ferry.health;
 
-import org.ferry.registry.RegistryClient;
+import org.ferry.registry.RegistryReader;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 
@@ -10,9 +10,9 @@ import org.springframework.boot.actuate.health.Health;
  */
 class RegistryHealthIndicator extends AbstractHealthIndicator {
 
-  private final RegistryClient registry;
+  private final RegistryReader registry;
 
-  RegistryHealthIndicator(RegistryClient registry) {
+  RegistryHealthIndicator(RegistryReader registry) {
     super("Registry health check failed");
     this.registry = registry;
   }

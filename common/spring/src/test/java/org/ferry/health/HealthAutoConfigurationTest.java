@@ -9,7 +9,7 @@ import org.ferry.failure.PermanentFailure;
 import org.ferry.failure.ReasonCodes;
 import org.ferry.messaging.FerryDefaults;
 import org.ferry.registry.RegistryAccess;
-import org.ferry.registry.RegistryClient;
+import org.ferry.registry.RegistryReader;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.actuate.autoconfigure.amqp.RabbitHealthContributorAutoConfiguration;
@@ -53,7 +53,7 @@ class HealthAutoConfigurationTest {
     // given a worker with a registry client and a Docker engine
     var worker =
         context
-            .withBean(RegistryClient.class, () -> registry(true))
+            .withBean(RegistryReader.class, () -> registry(true))
             .withBean(DockerEngine.class, () -> docker(true));
 
     // when it starts
@@ -78,7 +78,7 @@ class HealthAutoConfigurationTest {
   @Test
   void serviceWithoutDockerStartsAndHasNoDockerIndicator() {
     // given a service with a registry client but no Docker engine (the gateway, the watcher)
-    var gateway = context.withBean(RegistryClient.class, () -> registry(true));
+    var gateway = context.withBean(RegistryReader.class, () -> registry(true));
 
     // when it starts
     gateway.run(
@@ -96,7 +96,7 @@ class HealthAutoConfigurationTest {
     // given the watcher, which has a registry client but never talks to the registry
     var watcher =
         context
-            .withBean(RegistryClient.class, () -> registry(true))
+            .withBean(RegistryReader.class, () -> registry(true))
             .withPropertyValues("management.health.registry.enabled=false");
 
     // when it starts
@@ -114,7 +114,7 @@ class HealthAutoConfigurationTest {
     // given a registry and a daemon that do not answer
     var worker =
         context
-            .withBean(RegistryClient.class, () -> registry(false))
+            .withBean(RegistryReader.class, () -> registry(false))
             .withBean(DockerEngine.class, () -> docker(false));
 
     worker.run(
@@ -145,7 +145,7 @@ class HealthAutoConfigurationTest {
                 ReasonCodes.REJECTED));
 
     context
-        .withBean(RegistryClient.class, () -> client)
+        .withBean(RegistryReader.class, () -> client)
         .run(
             started -> {
               // when its indicator is asked
@@ -166,7 +166,7 @@ class HealthAutoConfigurationTest {
   @Test
   void reportsUpWhenBothAnswer() {
     context
-        .withBean(RegistryClient.class, () -> registry(true))
+        .withBean(RegistryReader.class, () -> registry(true))
         .withBean(DockerEngine.class, () -> docker(true))
         .run(
             started -> {
@@ -180,8 +180,8 @@ class HealthAutoConfigurationTest {
             });
   }
 
-  private static RegistryClient registry(boolean answers) {
-    var client = mock(RegistryClient.class);
+  private static RegistryReader registry(boolean answers) {
+    var client = mock(RegistryReader.class);
     when(client.access())
         .thenReturn(new RegistryAccess("registry.test:5000", "https", "ferry", "s3cret"));
     when(client.ping()).thenReturn(answers);

@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.ferry.registry.RegistryWriter;
 
 /**
  * The architecture rules every module shares. A module runs them on its own production classes with
@@ -72,6 +73,22 @@ public final class FerryArchitecture {
           .allowEmptyShould(true);
 
   private FerryArchitecture() {}
+
+  /**
+   * A service that only reads the registry (the gateway, the export worker) depends on no type that
+   * writes to it: every registry write is reachable only through {@link RegistryWriter} (the write
+   * steps themselves are package-private), so it may hold a {@code RegistryReader} and nothing
+   * assignable to a writer.
+   */
+  public static ArchRule onlyReadsTheRegistry(String rootPackage) {
+    return noClasses()
+        .that()
+        .resideInAPackage(rootPackage + "..")
+        .should()
+        .dependOnClassesThat()
+        .areAssignableTo(RegistryWriter.class)
+        .because("this service has a pull-only registry account and must never write");
+  }
 
   /** The production classes (no tests) of the given packages. */
   public static JavaClasses mainClasses(String... packages) {

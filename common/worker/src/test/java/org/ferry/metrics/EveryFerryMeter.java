@@ -25,7 +25,6 @@ import org.ferry.operation.OperationId;
 import org.ferry.operation.OperationKind;
 import org.ferry.operation.Source;
 import org.ferry.operation.Stage;
-import org.ferry.registry.RegistryClient;
 import org.ferry.testing.MutableClock;
 import org.ferry.work.OperationRunner;
 import org.ferry.work.Outcome;
@@ -102,7 +101,7 @@ final class EveryFerryMeter {
               FerryMeters.bytesRead(meters, OperationKind.PUSH).increment(1024);
               FerryMeters.bytesWritten(meters, OperationKind.EXPORT).increment(1024);
               // Retries are bound where the registry client is made.
-              context.getBean(RegistryClient.class);
+              context.getBean(org.ferry.registry.RegistryWriter.class);
               held.set(meters);
             });
     return held.get();

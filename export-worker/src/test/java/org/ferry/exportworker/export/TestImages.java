@@ -12,6 +12,7 @@ import org.ferry.image.Tag;
 import org.ferry.image.Team;
 import org.ferry.registry.RegistryClient;
 import org.ferry.registry.RegistryRetry;
+import org.ferry.registry.Repository;
 import org.ferry.testing.DockerCli;
 import org.ferry.testing.LocalServices;
 
@@ -71,8 +72,8 @@ final class TestImages {
   void deleteAll() {
     for (var ref : pushed) {
       registry
-          .headManifest(ref.repository(), ref.tag().value())
-          .ifPresent(info -> registry.deleteManifest(ref.repository(), info.digest()));
+          .headManifest(Repository.of(ref), ref.tag().value())
+          .ifPresent(info -> registry.deleteManifest(Repository.of(ref), info.digest()));
     }
     pushed.clear();
   }

@@ -10,7 +10,8 @@ import org.ferry.image.ImageRef;
 import org.ferry.image.NamespacePolicy;
 import org.ferry.image.Tag;
 import org.ferry.operation.Progress;
-import org.ferry.registry.RegistryClient;
+import org.ferry.registry.RegistryWriter;
+import org.ferry.registry.Repository;
 import org.ferry.registry.TagMoved;
 import org.ferry.work.Outcome;
 import org.springframework.stereotype.Service;
@@ -25,9 +26,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class DeleteTag {
 
-  private final RegistryClient registry;
+  private final RegistryWriter registry;
 
-  DeleteTag(RegistryClient registry) {
+  DeleteTag(RegistryWriter registry) {
     this.registry = registry;
   }
 
@@ -41,7 +42,7 @@ public class DeleteTag {
         request.team(),
         action,
         "Delete only your own team's images; ask the operators about common ones.");
-    var repository = ref.repository();
+    var repository = Repository.of(ref);
     var manifest =
         registry
             .headManifest(repository, ref.tag().value())
@@ -84,7 +85,7 @@ public class DeleteTag {
             "removedTags", String.join(",", removed)));
   }
 
-  private List<String> otherTagsOn(String repository, Tag tag, String digest) {
+  private List<String> otherTagsOn(Repository repository, Tag tag, String digest) {
     var sharing = new ArrayList<String>();
     for (var other : registry.tags(repository)) {
       if (other.equals(tag.value())) {

@@ -21,7 +21,7 @@ import org.ferry.nas.Claim;
 import org.ferry.nas.NasLayout;
 import org.ferry.operation.OperationKind;
 import org.ferry.operation.Progress;
-import org.ferry.registry.RegistryClient;
+import org.ferry.registry.RegistryReader;
 import org.ferry.registry.VerifyPushed;
 import org.ferry.work.Outcome;
 import org.springframework.stereotype.Service;
@@ -41,7 +41,7 @@ class PushArchive {
   private final ClaimLeases leases;
   private final ArchiveInspector inspector;
   private final PushEngine engine;
-  private final RegistryClient registry;
+  private final RegistryReader registry;
   private final VerifyPushed verifyPushed;
   private final MeterRegistry meters;
 
@@ -50,7 +50,7 @@ class PushArchive {
       ClaimLeases leases,
       ArchiveInspector inspector,
       PushEngine engine,
-      RegistryClient registry,
+      RegistryReader registry,
       MeterRegistry meters) {
     this.claims = claims;
     this.leases = leases;

@@ -7,6 +7,7 @@ import org.ferry.image.Digest;
 import org.ferry.image.Team;
 import org.ferry.pushworker.push.RunningPushWorker;
 import org.ferry.registry.ManifestInfo;
+import org.ferry.registry.Repository;
 import org.ferry.testing.DockerCli;
 import org.ferry.testing.LocalServices;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class DeleteTagIT extends RunningPushWorker {
         .containsEntry("reference", ref.toString())
         .containsEntry("digest", digest)
         .containsEntry("removedTags", "v1");
-    assertThat(registry.headManifest(ref.repository(), "v1")).isEmpty();
+    assertThat(registry.headManifest(Repository.of(ref), "v1")).isEmpty();
     var pull = DockerCli.run("pull", ref.toString());
     assertThat(pull.ok()).isFalse();
     assertThat(pull.output()).containsIgnoringCase("not found");
@@ -42,7 +43,7 @@ class DeleteTagIT extends RunningPushWorker {
     // given: v1 and v2 on the same digest
     var team = newTeam("ds");
     var digest = pushThroughFerry(team, "shared", "v1", "shared-" + UUID.randomUUID());
-    var repository = ref(team, "shared", "v1").repository();
+    var repository = Repository.of(ref(team, "shared", "v1"));
     RegistryTags.tag(LocalServices.pushAccess(), repository, "v1", "v2");
     var refused = deleteRequest(team, "shared", "v1", false);
     var allTags = deleteRequest(team, "shared", "v1", true);
@@ -83,7 +84,7 @@ class DeleteTagIT extends RunningPushWorker {
     var seen = pushThroughFerry(team, "moved", "v1", "seen-" + UUID.randomUUID());
     var current = pushThroughFerry(team, "moved", "v1", "pushed-since-" + UUID.randomUUID());
     assertThat(current).isNotEqualTo(seen);
-    var repository = ref(team, "moved", "v1").repository();
+    var repository = Repository.of(ref(team, "moved", "v1"));
     var stale = deleteRequest(team, "moved", "v1", false, Digest.of(seen));
 
     // when

@@ -9,16 +9,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.ferry.registry.MediaTypes;
 import org.ferry.registry.RegistryAccess;
+import org.ferry.registry.Repository;
 
 /** Adds a tag to an existing manifest over the registry API, as {@code docker tag; push} would. */
 final class RegistryTags {
 
   private RegistryTags() {}
 
-  static void tag(RegistryAccess access, String repository, String existing, String added)
+  static void tag(RegistryAccess access, Repository repository, String existing, String added)
       throws IOException, InterruptedException {
     var http = HttpClient.newHttpClient();
-    var base = access.scheme() + "://" + access.address() + "/v2/" + repository + "/manifests/";
+    var base =
+        access.scheme() + "://" + access.address() + "/v2/" + repository.path() + "/manifests/";
     var auth =
         "Basic "
             + Base64.getEncoder()

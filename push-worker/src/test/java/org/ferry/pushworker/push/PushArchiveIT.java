@@ -12,6 +12,7 @@ import org.ferry.image.Digest;
 import org.ferry.nas.ArchiveClaims;
 import org.ferry.operation.Progress;
 import org.ferry.registry.ManifestInfo;
+import org.ferry.registry.Repository;
 import org.ferry.testing.DockerCli;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +42,7 @@ class PushArchiveIT extends RunningPushWorker {
 
     // then
     var succeeded = events.awaitSucceeded(request.operationId());
-    var served = registry.headManifest(ref.repository(), "v1").map(ManifestInfo::digest);
+    var served = registry.headManifest(Repository.of(ref), "v1").map(ManifestInfo::digest);
     assertThat(served).isPresent();
     assertThat(succeeded.message()).isEqualTo("Pushed " + ref + " (" + served.get() + ")");
     assertThat(succeeded.result())
@@ -109,7 +110,7 @@ class PushArchiveIT extends RunningPushWorker {
     // then
     var succeeded = events.awaitSucceeded(request.operationId());
     assertThat(succeeded.result()).containsEntry("reference", ref(teamA, "x", "1").toString());
-    assertThat(registry.headManifest(victim.repository(), "1").map(ManifestInfo::digest))
+    assertThat(registry.headManifest(Repository.of(victim), "1").map(ManifestInfo::digest))
         .contains(Digest.of(victimDigest));
     assertThat(DockerCli.ok("image", "inspect", "-f", "{{.Id}}", victim.toString()))
         .isEqualTo(victimImageId);
@@ -148,7 +149,7 @@ class PushArchiveIT extends RunningPushWorker {
     assertThat(archive).exists();
     assertThat(sha256(archive)).isEqualTo(before);
     assertThat(pushImages(team).resolve("broken.tar.gz.error")).hasContent(failed.message());
-    assertThat(registry.tags(team + "/broken")).isEmpty();
+    assertThat(registry.tags(new Repository(team.toString(), "broken"))).isEmpty();
   }
 
   @Test

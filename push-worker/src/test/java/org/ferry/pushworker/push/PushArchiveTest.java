@@ -29,7 +29,8 @@ import org.ferry.operation.Progress;
 import org.ferry.operation.Source;
 import org.ferry.registry.ManifestInfo;
 import org.ferry.registry.RegistryAccess;
-import org.ferry.registry.RegistryClient;
+import org.ferry.registry.RegistryReader;
+import org.ferry.registry.Repository;
 import org.ferry.testing.TestArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class PushArchiveTest {
   @TempDir Path nas;
 
   private final Team team = Team.of("team-a");
-  private final RegistryClient registry = mock(RegistryClient.class);
+  private final RegistryReader registry = mock(RegistryReader.class);
   private PushEngine engine = (archive, target, progress) -> new PushedImage(PUSHED, 42);
   private Path archive;
   private byte[] original;
@@ -154,7 +155,7 @@ class PushArchiveTest {
 
   private void servedDigest(Digest digest) {
     var ref = new ImageRef("registry.test:5000", team, ImageName.of("hello"), Tag.of("v1"));
-    when(registry.headManifest(ref.repository(), "v1"))
+    when(registry.headManifest(Repository.of(ref), "v1"))
         .thenReturn(Optional.of(new ManifestInfo(digest, "application/json", 10)));
   }
 

@@ -17,7 +17,7 @@ import org.ferry.messaging.MessagePublisher;
 import org.ferry.operation.OperationId;
 import org.ferry.operation.Source;
 import org.ferry.pushworker.PushWorkerApplication;
-import org.ferry.registry.RegistryClient;
+import org.ferry.registry.RegistryWriter;
 import org.ferry.testing.DockerCli;
 import org.ferry.testing.LocalServices;
 import org.ferry.testing.TestBroker;
@@ -44,7 +44,7 @@ public abstract class RunningPushWorker {
   protected static final Path NAS = temporaryNas();
 
   @Autowired protected MessagePublisher publisher;
-  @Autowired protected RegistryClient registry;
+  @Autowired protected RegistryWriter registry;
   @Autowired private ConnectionFactory connections;
   @Autowired private AmqpAdmin admin;
   @Autowired private MessageConverter converter;

@@ -9,7 +9,8 @@ import org.ferry.failure.PermanentFailure;
 import org.ferry.failure.ReasonCodes;
 import org.ferry.failure.TransientFailure;
 import org.ferry.image.Sha256;
-import org.ferry.registry.RegistryClient;
+import org.ferry.registry.RegistryReader;
+import org.ferry.registry.Repository;
 
 /**
  * Streams blobs from the registry, checking size and digest on the way, through one fixed buffer:
@@ -18,17 +19,21 @@ import org.ferry.registry.RegistryClient;
  */
 final class BlobCopy {
 
-  private final RegistryClient registry;
+  private final RegistryReader registry;
   private final int bufferSize;
 
-  BlobCopy(RegistryClient registry, int bufferSize) {
+  BlobCopy(RegistryReader registry, int bufferSize) {
     this.registry = registry;
     this.bufferSize = bufferSize;
   }
 
   /** Copies {@code blob} to {@code target}, telling {@code copied} every chunk's length. */
   void copy(
-      String repository, Descriptor blob, String action, OutputStream target, LongConsumer copied)
+      Repository repository,
+      Descriptor blob,
+      String action,
+      OutputStream target,
+      LongConsumer copied)
       throws IOException {
     var sha256 = Sha256.hasher();
     var buffer = new byte[(int) Math.min(bufferSize, Math.max(blob.size(), 1))];
@@ -68,7 +73,7 @@ final class BlobCopy {
   }
 
   /** Reads a small blob, such as an image config, whole; it must not exceed {@code limit}. */
-  byte[] readWhole(String repository, Descriptor blob, String action, long limit) {
+  byte[] readWhole(Repository repository, Descriptor blob, String action, long limit) {
     if (blob.size() > limit) {
       throw new PermanentFailure(
           action,

@@ -13,7 +13,8 @@ import org.ferry.image.ImageRef;
 import org.ferry.image.Sha256;
 import org.ferry.registry.Manifest;
 import org.ferry.registry.MediaTypes;
-import org.ferry.registry.RegistryClient;
+import org.ferry.registry.RegistryReader;
+import org.ferry.registry.Repository;
 
 /**
  * Finds the one image manifest to export for a tag: a single-image manifest as it is, or from a
@@ -22,11 +23,11 @@ import org.ferry.registry.RegistryClient;
  */
 final class ManifestLookup {
 
-  private final RegistryClient registry;
+  private final RegistryReader registry;
   private final Platform platform;
   private final ObjectMapper json = new ObjectMapper();
 
-  ManifestLookup(RegistryClient registry, Platform platform) {
+  ManifestLookup(RegistryReader registry, Platform platform) {
     this.registry = registry;
     this.platform = platform;
   }
@@ -35,7 +36,7 @@ final class ManifestLookup {
     var action = "export " + source.shortName();
     var top =
         registry
-            .getManifest(source.repository(), source.tag().value())
+            .getManifest(Repository.of(source), source.tag().value())
             .orElseThrow(
                 () ->
                     new PermanentFailure(
@@ -57,7 +58,7 @@ final class ManifestLookup {
     var chosen = choose(node, action);
     var child =
         registry
-            .getManifest(source.repository(), chosen.digest().value())
+            .getManifest(Repository.of(source), chosen.digest().value())
             .orElseThrow(
                 () ->
                     new PermanentFailure(
@@ -155,11 +156,11 @@ final class ManifestLookup {
   }
 
   private static boolean isImage(String type) {
-    return type.equals(MediaTypes.DOCKER_MANIFEST) || type.equals(MediaTypes.OCI_MANIFEST);
+    return MediaTypes.isImageManifest(type);
   }
 
   private static boolean isIndex(String type) {
-    return type.equals(MediaTypes.DOCKER_MANIFEST_LIST) || type.equals(MediaTypes.OCI_INDEX);
+    return MediaTypes.isIndex(type);
   }
 
   private static PermanentFailure notAnImage(String action, String type) {

@@ -13,7 +13,8 @@ import org.ferry.failure.ReasonCodes;
 import org.ferry.image.ImageRef;
 import org.ferry.operation.Progress;
 import org.ferry.registry.MediaTypes;
-import org.ferry.registry.RegistryClient;
+import org.ferry.registry.RegistryReader;
+import org.ferry.registry.Repository;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -29,14 +30,12 @@ import org.springframework.stereotype.Component;
     matchIfMissing = true)
 class RegistryExportEngine implements ExportEngine {
 
-  private static final String OCI_CONFIG = "application/vnd.oci.image.config.v1+json";
-
   private final ManifestLookup manifests;
   private final BlobCopy blobs;
   private final long maxConfigSize;
   private final ObjectMapper json = new ObjectMapper();
 
-  RegistryExportEngine(RegistryClient registry, RegistryEngineProperties properties) {
+  RegistryExportEngine(RegistryReader registry, RegistryEngineProperties properties) {
     this.manifests = new ManifestLookup(registry, Platform.parse(properties.platform()));
     this.blobs = new BlobCopy(registry, (int) properties.bufferSize().toBytes());
     this.maxConfigSize = properties.maxConfigSize().toBytes();
@@ -65,7 +64,7 @@ class RegistryExportEngine implements ExportEngine {
           encoding(layer, action),
           entry ->
               blobs.copy(
-                  source.repository(),
+                  Repository.of(source),
                   layer,
                   action,
                   entry,
@@ -79,14 +78,14 @@ class RegistryExportEngine implements ExportEngine {
   private byte[] readConfig(ImageRef source, ImageManifest manifest, String action) {
     var descriptor = manifest.config();
     var type = descriptor.mediaType();
-    if (!type.equals(MediaTypes.DOCKER_CONFIG) && !type.equals(OCI_CONFIG)) {
+    if (!MediaTypes.isConfig(type)) {
       throw new PermanentFailure(
           action,
           "its config is '" + type + "', so it is not a container image",
           "Export an image that docker pull accepts.",
           ReasonCodes.REJECTED);
     }
-    var config = blobs.readWhole(source.repository(), descriptor, action, maxConfigSize);
+    var config = blobs.readWhole(Repository.of(source), descriptor, action, maxConfigSize);
     int diffIds;
     try {
       diffIds = json.readTree(config).path("rootfs").path("diff_ids").size();
@@ -109,11 +108,8 @@ class RegistryExportEngine implements ExportEngine {
 
   private static LayerEncoding encoding(Descriptor layer, String action) {
     return switch (layer.mediaType()) {
-      case MediaTypes.DOCKER_LAYER_GZIP, "application/vnd.oci.image.layer.v1.tar+gzip" ->
-          LayerEncoding.GZIP;
-      case "application/vnd.docker.image.rootfs.diff.tar",
-          "application/vnd.oci.image.layer.v1.tar" ->
-          LayerEncoding.TAR;
+      case MediaTypes.DOCKER_LAYER_GZIP, MediaTypes.OCI_LAYER_GZIP -> LayerEncoding.GZIP;
+      case MediaTypes.DOCKER_LAYER_TAR, MediaTypes.OCI_LAYER_TAR -> LayerEncoding.TAR;
       default ->
           throw new PermanentFailure(
               action,

@@ -2,11 +2,12 @@ package org.ferry.exportworker.export.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import org.ferry.registry.RegistryClient;
+import org.ferry.registry.RegistryReader;
 import org.ferry.testing.FerryArchitecture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,8 +39,28 @@ class ExportArchitectureTest {
         .resideInAPackage("org.ferry.exportworker.export.registry..")
         .orShould()
         .dependOnClassesThat()
-        .areAssignableTo(RegistryClient.class)
+        .areAssignableTo(RegistryReader.class)
         .check(worker);
+  }
+
+  @Test
+  void neverWritesToTheRegistry() {
+    FerryArchitecture.onlyReadsTheRegistry("org.ferry.exportworker")
+        .check(FerryArchitecture.mainClasses("org.ferry.exportworker"));
+  }
+
+  @Test
+  void theRegistryRuleCatchesAClassThatHoldsAWriter() {
+    // given
+    var classes =
+        new ClassFileImporter().importClasses(WritesToTheRegistry.class, ReadsTheRegistry.class);
+
+    // when / then
+    assertThatThrownBy(
+            () -> FerryArchitecture.onlyReadsTheRegistry("org.ferry.exportworker").check(classes))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining(WritesToTheRegistry.class.getName())
+        .hasMessageNotContaining(ReadsTheRegistry.class.getName() + ".");
   }
 
   @Test

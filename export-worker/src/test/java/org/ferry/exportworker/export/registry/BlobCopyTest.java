@@ -18,15 +18,16 @@ import org.ferry.failure.PermanentFailure;
 import org.ferry.failure.ReasonCodes;
 import org.ferry.failure.TransientFailure;
 import org.ferry.registry.MediaTypes;
-import org.ferry.registry.RegistryClient;
+import org.ferry.registry.RegistryReader;
+import org.ferry.registry.Repository;
 import org.junit.jupiter.api.Test;
 
 class BlobCopyTest {
 
-  private static final String REPO = "team-a/hello";
+  private static final Repository REPO = new Repository("team-a", "hello");
   private static final String ACTION = "export team-a/hello:v1";
 
-  private final RegistryClient registry = mock(RegistryClient.class);
+  private final RegistryReader registry = mock(RegistryReader.class);
   private final BlobCopy copy = new BlobCopy(registry, 4);
 
   @Test

@@ -18,16 +18,17 @@ import org.ferry.image.Tag;
 import org.ferry.image.Team;
 import org.ferry.registry.Manifest;
 import org.ferry.registry.MediaTypes;
-import org.ferry.registry.RegistryClient;
+import org.ferry.registry.RegistryReader;
+import org.ferry.registry.Repository;
 import org.junit.jupiter.api.Test;
 
 class ManifestLookupTest {
 
   private static final ImageRef SOURCE =
       new ImageRef("127.0.0.1:5000", Team.of("team-a"), ImageName.of("hello"), Tag.of("v1"));
-  private static final String REPO = SOURCE.repository();
+  private static final Repository REPO = Repository.of(SOURCE);
 
-  private final RegistryClient registry = mock(RegistryClient.class);
+  private final RegistryReader registry = mock(RegistryReader.class);
   private final ManifestLookup lookup = new ManifestLookup(registry, Platform.parse("linux/amd64"));
 
   @Test

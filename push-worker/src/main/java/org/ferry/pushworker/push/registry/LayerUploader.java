@@ -16,7 +16,8 @@ import org.ferry.failure.FerryFailure;
 import org.ferry.failure.TransientFailure;
 import org.ferry.image.Digest;
 import org.ferry.image.Sha256;
-import org.ferry.registry.RegistryClient;
+import org.ferry.registry.RegistryWriter;
+import org.ferry.registry.Repository;
 
 /**
  * Uploads one layer while it is read from the archive: the tar bytes are hashed (the diffID),
@@ -28,13 +29,13 @@ final class LayerUploader {
 
   private static final int PIPE_CHUNKS = 16;
 
-  private final RegistryClient registry;
+  private final RegistryWriter registry;
   private final RegistryPushProperties properties;
   private final ExecutorService compressors;
   private final ExecutorService senders;
 
   LayerUploader(
-      RegistryClient registry,
+      RegistryWriter registry,
       RegistryPushProperties properties,
       ExecutorService compressors,
       ExecutorService senders) {
@@ -51,7 +52,8 @@ final class LayerUploader {
    * @param sent told the running count of blob bytes handed to the registry
    * @throws IOException when the archive cannot be read; the upload is then abandoned
    */
-  LayerBlob upload(String repository, InputStream content, LongConsumer sent) throws IOException {
+  LayerBlob upload(Repository repository, InputStream content, LongConsumer sent)
+      throws IOException {
     return send(
         repository,
         sent,
@@ -77,7 +79,7 @@ final class LayerUploader {
    * Uploads a layer the archive already holds gzip-compressed (the OCI layout of a daemon that
    * keeps pulled layers compressed) as it is, unpacking it on the way only for its diffID.
    */
-  LayerBlob uploadCompressed(String repository, InputStream content, LongConsumer sent)
+  LayerBlob uploadCompressed(Repository repository, InputStream content, LongConsumer sent)
       throws IOException {
     return send(
         repository,
@@ -96,7 +98,7 @@ final class LayerUploader {
         });
   }
 
-  private LayerBlob send(String repository, LongConsumer sent, boolean gzip, Writing writing)
+  private LayerBlob send(Repository repository, LongConsumer sent, boolean gzip, Writing writing)
       throws IOException {
     var location = registry.startBlobUpload(repository);
     var pipe = new ChunkPipe(PIPE_CHUNKS);

@@ -4,7 +4,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.ferry.archive.ArchiveLimits;
 import org.ferry.pushworker.push.PushEngine;
-import org.ferry.registry.RegistryClient;
+import org.ferry.registry.RegistryWriter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -27,7 +27,7 @@ class RegistryPushConfiguration {
 
   @Bean
   PushEngine registryPushEngine(
-      RegistryClient registry,
+      RegistryWriter registry,
       RegistryPushProperties properties,
       ArchiveLimits limits,
       ExecutorService pushCompressors) {
@@ -36,13 +36,13 @@ class RegistryPushConfiguration {
 
   /** The engine with the default archive limits. */
   static RegistryPushEngine create(
-      RegistryClient registry, RegistryPushProperties properties, ExecutorService compressors) {
+      RegistryWriter registry, RegistryPushProperties properties, ExecutorService compressors) {
     return create(registry, properties, ArchiveLimits.defaults(), compressors);
   }
 
   /** The engine with its uploader; a sender thread per layer upload in flight. */
   static RegistryPushEngine create(
-      RegistryClient registry,
+      RegistryWriter registry,
       RegistryPushProperties properties,
       ArchiveLimits limits,
       ExecutorService compressors) {

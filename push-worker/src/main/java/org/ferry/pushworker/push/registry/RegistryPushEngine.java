@@ -24,7 +24,10 @@ import org.ferry.operation.Progress;
 import org.ferry.pushworker.push.PushEngine;
 import org.ferry.pushworker.push.PushedImage;
 import org.ferry.registry.MediaTypes;
-import org.ferry.registry.RegistryClient;
+import org.ferry.registry.RegistryWriter;
+import org.ferry.registry.Repository;
+import org.ferry.registry.json.DescriptorJson;
+import org.ferry.registry.json.ManifestJson;
 
 /**
  * The push engine without a Docker daemon: it reads the archive once and uploads each layer to the
@@ -36,21 +39,18 @@ import org.ferry.registry.RegistryClient;
  */
 final class RegistryPushEngine implements PushEngine {
 
-  static final String OCI_CONFIG = "application/vnd.oci.image.config.v1+json";
-  static final String OCI_LAYER = "application/vnd.oci.image.layer.v1.tar";
-  static final String OCI_LAYER_GZIP = "application/vnd.oci.image.layer.v1.tar+gzip";
   private static final String BLOBS = "blobs/sha256/";
   // Configs, manifests and indexes are small; anything bigger is not one of them.
   private static final long MAX_JSON = 16L * 1024 * 1024;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final RegistryClient registry;
+  private final RegistryWriter registry;
   private final LayerUploader uploader;
   private final boolean compress;
   private final ArchiveLimits limits;
 
   RegistryPushEngine(
-      RegistryClient registry, LayerUploader uploader, boolean compress, ArchiveLimits limits) {
+      RegistryWriter registry, LayerUploader uploader, boolean compress, ArchiveLimits limits) {
     this.registry = registry;
     this.uploader = uploader;
     this.compress = compress;
@@ -60,7 +60,7 @@ final class RegistryPushEngine implements PushEngine {
   @Override
   public PushedImage push(Path archive, ImageRef target, Progress progress) {
     var action = "push " + archive.getFileName();
-    var repository = target.repository();
+    var repository = Repository.of(target);
     Read read;
     try {
       var total = Files.size(archive);
@@ -84,7 +84,7 @@ final class RegistryPushEngine implements PushEngine {
   }
 
   private PushedImage publish(String action, ImageRef target, Read read) {
-    var repository = target.repository();
+    var repository = Repository.of(target);
     var saved = read.manifest(action);
     var config = read.jsons.get(read.resolved(saved.path("Config").asText()));
     if (config == null) {
@@ -128,22 +128,21 @@ final class RegistryPushEngine implements PushEngine {
   }
 
   private byte[] manifest(byte[] config, Digest configDigest, List<LayerBlob> layers) {
-    var root = JSON.createObjectNode();
-    root.put("schemaVersion", 2);
-    root.put("mediaType", compress ? MediaTypes.DOCKER_MANIFEST : MediaTypes.OCI_MANIFEST);
-    var configNode = root.putObject("config");
-    configNode.put("mediaType", compress ? MediaTypes.DOCKER_CONFIG : OCI_CONFIG);
-    configNode.put("size", config.length);
-    configNode.put("digest", configDigest.value());
-    var layerNodes = root.putArray("layers");
-    for (var layer : layers) {
-      var node = layerNodes.addObject();
-      node.put("mediaType", layerType(layer));
-      node.put("size", layer.size());
-      node.put("digest", layer.digest().value());
-    }
+    var manifest =
+        new ManifestJson(
+            2,
+            compress ? MediaTypes.DOCKER_MANIFEST : MediaTypes.OCI_MANIFEST,
+            DescriptorJson.of(
+                compress ? MediaTypes.DOCKER_CONFIG : MediaTypes.OCI_CONFIG,
+                config.length,
+                configDigest.value()),
+            layers.stream()
+                .map(
+                    layer ->
+                        DescriptorJson.of(layerType(layer), layer.size(), layer.digest().value()))
+                .toList());
     try {
-      return JSON.writeValueAsBytes(root);
+      return JSON.writeValueAsBytes(manifest);
     } catch (IOException e) {
       throw new IllegalStateException("A manifest Ferry built could not be written", e);
     }
@@ -153,12 +152,12 @@ final class RegistryPushEngine implements PushEngine {
     if (compress) {
       return MediaTypes.DOCKER_LAYER_GZIP;
     }
-    return layer.gzip() ? OCI_LAYER_GZIP : OCI_LAYER;
+    return layer.gzip() ? MediaTypes.OCI_LAYER_GZIP : MediaTypes.OCI_LAYER_TAR;
   }
 
   /** What one pass over the archive found: layers uploaded, small JSON files. */
   private final class Read {
-    final String repository;
+    final Repository repository;
     final Progress progress;
     final ArchiveEntries entries;
     final Map<String, LayerBlob> layers = new HashMap<>();
@@ -166,7 +165,7 @@ final class RegistryPushEngine implements PushEngine {
     long uploaded;
     byte[] manifest;
 
-    Read(String repository, Progress progress, ArchiveEntries entries) {
+    Read(Repository repository, Progress progress, ArchiveEntries entries) {
       this.repository = repository;
       this.progress = progress;
       this.entries = entries;

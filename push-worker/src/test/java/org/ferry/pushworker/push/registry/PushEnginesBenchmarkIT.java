@@ -23,6 +23,7 @@ import org.ferry.operation.Progress;
 import org.ferry.pushworker.push.docker.DockerPushEngines;
 import org.ferry.registry.RegistryClient;
 import org.ferry.registry.RegistryRetry;
+import org.ferry.registry.Repository;
 import org.ferry.testing.DockerCli;
 import org.ferry.testing.LocalServices;
 import org.ferry.testing.TestTeams;
@@ -98,9 +99,9 @@ class PushEnginesBenchmarkIT {
           plainHeap >> 20);
       for (var name : new String[] {"docker", "gz", "raw"}) {
         var ref = ref(team, name, "1");
-        assertThat(registry.headManifest(ref.repository(), "1")).as(name).isPresent();
+        assertThat(registry.headManifest(Repository.of(ref), "1")).as(name).isPresent();
         registry.deleteManifest(
-            ref.repository(), registry.headManifest(ref.repository(), "1").get().digest());
+            Repository.of(ref), registry.headManifest(Repository.of(ref), "1").get().digest());
       }
     } finally {
       compressors.shutdownNow();

@@ -23,6 +23,7 @@ import org.ferry.operation.Progress;
 import org.ferry.registry.MediaTypes;
 import org.ferry.registry.RegistryClient;
 import org.ferry.registry.RegistryRetry;
+import org.ferry.registry.Repository;
 import org.ferry.testing.DockerCli;
 import org.ferry.testing.LocalServices;
 import org.ferry.testing.TestTeams;
@@ -65,8 +66,8 @@ class RegistryPushEngineIT {
   void deletePushed() {
     for (var ref : pushed) {
       registry
-          .headManifest(ref.repository(), ref.tag().value())
-          .ifPresent(info -> registry.deleteManifest(ref.repository(), info.digest()));
+          .headManifest(Repository.of(ref), ref.tag().value())
+          .ifPresent(info -> registry.deleteManifest(Repository.of(ref), info.digest()));
       DockerCli.run("rmi", ref.toString());
     }
   }
@@ -85,7 +86,7 @@ class RegistryPushEngineIT {
     var image = engine(blocks).push(archive, target, progress);
 
     // then
-    var manifest = registry.getManifest(target.repository(), "v1").orElseThrow();
+    var manifest = registry.getManifest(Repository.of(target), "v1").orElseThrow();
     assertThat(manifest.digest()).isEqualTo(image.digest());
     assertThat(manifest.mediaType()).isEqualTo(MediaTypes.DOCKER_MANIFEST);
     assertThat(new String(manifest.content())).contains(MediaTypes.DOCKER_LAYER_GZIP);
@@ -108,10 +109,10 @@ class RegistryPushEngineIT {
         engine(RegistryPushProperties.defaults().uncompressed()).push(archive, target, progress);
 
     // then
-    var manifest = registry.getManifest(target.repository(), "1.0").orElseThrow();
+    var manifest = registry.getManifest(Repository.of(target), "1.0").orElseThrow();
     assertThat(manifest.digest()).isEqualTo(image.digest());
     assertThat(manifest.mediaType()).isEqualTo(MediaTypes.OCI_MANIFEST);
-    assertThat(new String(manifest.content())).contains(RegistryPushEngine.OCI_LAYER);
+    assertThat(new String(manifest.content())).contains(MediaTypes.OCI_LAYER_TAR);
     assertThat(pullAndRun(target)).isEqualTo(marker);
   }
 
@@ -166,10 +167,10 @@ class RegistryPushEngineIT {
     var second = engine.push(oci, target, progress);
 
     // then
-    var manifest = registry.getManifest(target.repository(), "1").orElseThrow();
+    var manifest = registry.getManifest(Repository.of(target), "1").orElseThrow();
     assertThat(new String(manifest.content()))
-        .contains(RegistryPushEngine.OCI_LAYER_GZIP)
-        .doesNotContain(RegistryPushEngine.OCI_LAYER + "\"");
+        .contains(MediaTypes.OCI_LAYER_GZIP)
+        .doesNotContain(MediaTypes.OCI_LAYER_TAR + "\"");
     assertThat(SavedImages.blobNames(oci))
         .as("the layers keep the digests they have in the archive")
         .allSatisfy(blob -> assertThat(new String(manifest.content())).contains(blob));
@@ -191,7 +192,7 @@ class RegistryPushEngineIT {
 
     // then: the block-wise gzip depends only on the bytes, so the blobs and manifest repeat
     assertThat(second).isEqualTo(first);
-    assertThat(registry.headManifest(target.repository(), "1").orElseThrow().digest())
+    assertThat(registry.headManifest(Repository.of(target), "1").orElseThrow().digest())
         .isEqualTo(first.digest());
   }
 
@@ -209,7 +210,7 @@ class RegistryPushEngineIT {
             () -> engine(RegistryPushProperties.defaults()).push(mixed, target, progress))
         .isInstanceOf(PermanentFailure.class)
         .hasMessageContaining("its layers do not match the layer digests its config lists");
-    assertThat(registry.tags(target.repository())).isEmpty();
+    assertThat(registry.tags(Repository.of(target))).isEmpty();
   }
 
   @Test
@@ -228,7 +229,7 @@ class RegistryPushEngineIT {
                     () -> engine(RegistryPushProperties.defaults()).push(cut, target, progress))
                 .isInstanceOf(FerryFailure.class)
                 .hasMessageContaining("the archive could not be read"));
-    assertThat(registry.tags(target.repository())).isEmpty();
+    assertThat(registry.tags(Repository.of(target))).isEmpty();
   }
 
   private RegistryPushEngine engine(RegistryPushProperties properties) {
