@@ -101,7 +101,10 @@ class CommitReservationIT extends WorkerContext {
 
       // then
       assertThat(outcome).isInstanceOf(OperationSucceeded.class);
-      var served = registry.headManifest(team + "/atsnap", "v1").orElseThrow();
+      var served =
+          registry
+              .headManifest(org.ferry.registry.Repository.parse(team + "/atsnap"), "v1")
+              .orElseThrow();
       assertThat(((OperationSucceeded) outcome).result())
           .containsEntry("reference", ref)
           .containsEntry("digest", served.digest().value())
