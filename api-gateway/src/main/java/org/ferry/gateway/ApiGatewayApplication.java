@@ -1,10 +1,8 @@
 package org.ferry.gateway;
 
-import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
@@ -18,11 +16,5 @@ public class ApiGatewayApplication {
 
   public static void main(String[] args) {
     SpringApplication.run(ApiGatewayApplication.class, args);
-  }
-
-  /** The clock requests are stamped with; the worker starter, which had it, is no longer here. */
-  @Bean
-  Clock clock() {
-    return Clock.systemUTC();
   }
 }
