@@ -2,8 +2,8 @@ package org.ferry.watcher;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import org.ferry.contract.FileName;
 import org.ferry.image.Team;
-import org.ferry.nas.FileName;
 
 /**
  * One archive in a team's {@code push-images} as a scan found it.

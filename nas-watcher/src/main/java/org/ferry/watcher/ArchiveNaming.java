@@ -1,11 +1,11 @@
 package org.ferry.watcher;
 
 import java.util.List;
+import org.ferry.contract.FileName;
 import org.ferry.failure.PermanentFailure;
 import org.ferry.failure.ReasonCodes;
 import org.ferry.image.ImageName;
 import org.ferry.image.Tag;
-import org.ferry.nas.FileName;
 
 /**
  * How an automatic push names the image: the file's stem is the image name, and the archive's

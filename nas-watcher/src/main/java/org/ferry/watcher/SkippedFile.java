@@ -1,7 +1,7 @@
 package org.ferry.watcher;
 
 import java.nio.charset.StandardCharsets;
-import org.ferry.nas.FileName;
+import org.ferry.contract.FileName;
 
 /**
  * An archive in {@code push-images} whose name Ferry cannot take, so it cannot even write an {@code

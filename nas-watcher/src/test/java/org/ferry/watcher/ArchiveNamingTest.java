@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.List;
+import org.ferry.contract.FileName;
 import org.ferry.failure.PermanentFailure;
 import org.ferry.failure.ReasonCodes;
 import org.ferry.image.ImageName;
 import org.ferry.image.Tag;
-import org.ferry.nas.FileName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.ferry.archive.ArchiveInspector;
 import org.ferry.archive.ArchiveLimits;
 import org.ferry.contract.FerryMessage;
+import org.ferry.contract.FileName;
 import org.ferry.contract.PushRequested;
 import org.ferry.failure.TransientFailure;
 import org.ferry.image.ImageName;
@@ -31,10 +32,10 @@ import org.ferry.image.Team;
 import org.ferry.messaging.MessagePublisher;
 import org.ferry.metrics.FerryMetrics;
 import org.ferry.nas.ArchiveClaims;
-import org.ferry.nas.FileName;
 import org.ferry.nas.NasLayout;
 import org.ferry.operation.Source;
 import org.ferry.testing.MutableClock;
+import org.ferry.testing.TestArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,7 +80,8 @@ class ScanPushFoldersTest {
   @Test
   void publishesACompleteArchiveOnceItWasQuietForTheQuietPeriod() {
     // given an archive dropped into push-images
-    SmallArchives.write(pushImages.resolve("hello.tar.gz"), "registry:5000/other/x:v3");
+    TestArchive.dockerSave("registry:5000/other/x:v3")
+        .writeGzip(pushImages.resolve("hello.tar.gz"));
 
     // when the watcher scans at once, before and at the end of the quiet period, and after
     scan.scan();
@@ -111,7 +113,7 @@ class ScanPushFoldersTest {
   @Test
   void anArchiveStillBeingWrittenWaitsUntilItStopsChanging() throws IOException {
     // given an archive whose first half is written
-    var bytes = SmallArchives.gzip("app:v1");
+    var bytes = TestArchive.dockerSave("app:v1").gzipBytes();
     var archive = pushImages.resolve("app.tar.gz");
     Files.write(archive, Arrays.copyOfRange(bytes, 0, bytes.length / 2));
     scan.scan();
@@ -137,7 +139,7 @@ class ScanPushFoldersTest {
   @Test
   void whenTheBrokerIsDownTheArchiveGoesBackWithoutANoteAndIsTriedAgainLater() {
     // given a complete archive and a broker that refuses the first request only
-    SmallArchives.write(pushImages.resolve("app.tar.gz"), "app:v1");
+    TestArchive.dockerSave("app:v1").writeGzip(pushImages.resolve("app.tar.gz"));
     doThrow(new TransientFailure("send push.requested.v1", "the broker is down", "Wait.", null))
         .doNothing()
         .when(publisher)
@@ -192,7 +194,7 @@ class ScanPushFoldersTest {
 
     // and once a corrected archive replaces it, that one is published
     Files.setLastModifiedTime(note, FileTime.from(Instant.now().minusSeconds(60)));
-    SmallArchives.write(pushImages.resolve(".app.tar.gz.tmp"), "app:v2");
+    TestArchive.dockerSave("app:v2").writeGzip(pushImages.resolve(".app.tar.gz.tmp"));
     Files.move(
         pushImages.resolve(".app.tar.gz.tmp"),
         bad,
@@ -206,7 +208,7 @@ class ScanPushFoldersTest {
   @Test
   void aBadNameGetsANoteWithoutTheArchiveBeingClaimed() throws IOException {
     // given an archive whose stem breaks the naming rule
-    var archive = SmallArchives.write(pushImages.resolve("My App.tar.gz"), "app:v1");
+    var archive = TestArchive.dockerSave("app:v1").writeGzip(pushImages.resolve("My App.tar.gz"));
     var identity = Files.readAttributes(archive, "unix:ino").get("ino");
 
     // when it is complete
@@ -226,8 +228,8 @@ class ScanPushFoldersTest {
     var configured = teamFolder(CONFIGURED_OFF);
     var marked = teamFolder(Team.of("team-marked"));
     Files.createFile(marked.resolve(PushFolders.NO_AUTO_PUSH_MARKER));
-    SmallArchives.write(configured.resolve("app.tar.gz"), "app:v1");
-    SmallArchives.write(marked.resolve("app.tar.gz"), "app:v1");
+    TestArchive.dockerSave("app:v1").writeGzip(configured.resolve("app.tar.gz"));
+    TestArchive.dockerSave("app:v1").writeGzip(marked.resolve("app.tar.gz"));
 
     // when the watcher scans long after they were complete
     scan.scan();
@@ -246,7 +248,7 @@ class ScanPushFoldersTest {
   @Test
   void reportsHowManyArchivesWaitAndForHowLong() throws IOException {
     // given one archive seen ten seconds before another, which is still being written
-    SmallArchives.write(pushImages.resolve("first.tar.gz"), "app:v1");
+    TestArchive.dockerSave("app:v1").writeGzip(pushImages.resolve("first.tar.gz"));
     doThrow(new TransientFailure("send", "down", "Wait.", null)).when(publisher).publish(any());
     scan.scan();
     clock.advance(Duration.ofSeconds(10));
@@ -268,7 +270,7 @@ class ScanPushFoldersTest {
   void aTeamWhoseFolderIsBrokenDoesNotStopTheOthers() throws IOException {
     // given a team folder without push-images, sorted before the healthy team
     Files.createDirectories(nas.resolve("aaa-broken"));
-    SmallArchives.write(pushImages.resolve("app.tar.gz"), "app:v1");
+    TestArchive.dockerSave("app:v1").writeGzip(pushImages.resolve("app.tar.gz"));
 
     // when the watcher scans past the quiet period
     scan.scan();
@@ -282,9 +284,9 @@ class ScanPushFoldersTest {
   @Test
   void aNameTooLongForItsNoteIsSkippedWithANoticeAndTheTeamsOtherArchivesGoOn() throws IOException {
     // given a good archive beside one whose 255-byte name leaves no room for a note
-    SmallArchives.write(pushImages.resolve("app.tar.gz"), "app:v1");
+    TestArchive.dockerSave("app:v1").writeGzip(pushImages.resolve("app.tar.gz"));
     var longName = "é".repeat(124) + ".tar.gz";
-    SmallArchives.write(pushImages.resolve(longName), "app:v1");
+    TestArchive.dockerSave("app:v1").writeGzip(pushImages.resolve(longName));
 
     // when the watcher scans past the quiet period
     scan.scan();

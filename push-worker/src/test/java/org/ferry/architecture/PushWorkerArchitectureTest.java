@@ -6,6 +6,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.ferry.testing.FerryArchitecture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,11 +32,23 @@ class PushWorkerArchitectureTest {
   void theListenerAndUseCasesNeverTouchDockerJavaOrTheDockerEngine() {
     noClasses()
         .that()
-        .resideInAnyPackage("org.ferry.push", "org.ferry.delete")
+        .resideInAnyPackage("org.ferry.pushworker.push", "org.ferry.pushworker.delete")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "com.github.dockerjava..", "org.ferry.docker..", "org.ferry.push.docker..")
+            "com.github.dockerjava..", "org.ferry.docker..", "org.ferry.pushworker.push.docker..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheArchiveLibraryParsesTarArchives() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("org.ferry.archive")
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName(TarArchiveInputStream.class.getName())
+        .because("the one parser of docker save archives, with its checks, is ArchiveEntries")
         .check(classes);
   }
 

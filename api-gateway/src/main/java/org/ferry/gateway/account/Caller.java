@@ -3,6 +3,7 @@ package org.ferry.gateway.account;
 import java.util.Optional;
 import org.ferry.failure.InvalidValue;
 import org.ferry.gateway.web.Problems;
+import org.ferry.image.NamespacePolicy;
 import org.ferry.image.Team;
 import org.ferry.operation.Source;
 import org.springframework.security.core.Authentication;
@@ -52,6 +53,9 @@ public record Caller(String username, Optional<Team> team, boolean admin, Source
 
   /** Whether the caller may read images of {@code namespace}: its own team's, or {@code common}. */
   public boolean mayRead(Team namespace) {
-    return namespace.isCommon() || mayActOn(namespace);
+    return admin
+        || team()
+            .map(own -> NamespacePolicy.mayRead(own, namespace))
+            .orElseGet(() -> NamespacePolicy.readableByAll(namespace));
   }
 }

@@ -1,9 +1,8 @@
 package org.ferry.gateway.commit;
 
 import java.time.Clock;
-import java.util.regex.Pattern;
 import org.ferry.contract.CommitRequested;
-import org.ferry.failure.InvalidValue;
+import org.ferry.contract.ReservationId;
 import org.ferry.gateway.account.Caller;
 import org.ferry.gateway.operation.SendRequest;
 import org.ferry.gateway.web.NameAndTag;
@@ -18,11 +17,6 @@ import org.springframework.stereotype.Service;
 @Service
 class RequestCommit {
 
-  static final String RESERVATION_RULE =
-      "1-128 characters: letters, digits, '.', '_', ':' and '-', starting with a letter or digit";
-  private static final Pattern RESERVATION_ID =
-      Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
-
   private final SendRequest send;
   private final Clock clock;
 
@@ -32,9 +26,7 @@ class RequestCommit {
   }
 
   OperationId request(Caller caller, Team team, String reservationId, String image) {
-    if (reservationId == null || !RESERVATION_ID.matcher(reservationId).matches()) {
-      throw new InvalidValue("reservationId", reservationId, RESERVATION_RULE);
-    }
+    var reservation = ReservationId.of(reservationId);
     var target = NameAndTag.parse("image", image);
     var id = OperationId.random();
     send.send(
@@ -44,7 +36,7 @@ class RequestCommit {
             clock.instant(),
             caller.username(),
             caller.source(),
-            reservationId,
+            reservation,
             target.name(),
             target.tag(),
             null));

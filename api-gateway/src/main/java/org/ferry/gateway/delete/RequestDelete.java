@@ -14,7 +14,8 @@ import org.ferry.image.ImageRef;
 import org.ferry.image.Tag;
 import org.ferry.image.Team;
 import org.ferry.operation.OperationId;
-import org.ferry.registry.RegistryClient;
+import org.ferry.registry.RegistryReader;
+import org.ferry.registry.Repository;
 import org.ferry.registry.TagMoved;
 import org.springframework.stereotype.Service;
 
@@ -27,10 +28,10 @@ import org.springframework.stereotype.Service;
 class RequestDelete {
 
   private final SendRequest send;
-  private final RegistryClient registry;
+  private final RegistryReader registry;
   private final Clock clock;
 
-  RequestDelete(SendRequest send, RegistryClient registry, Clock clock) {
+  RequestDelete(SendRequest send, RegistryReader registry, Clock clock) {
     this.send = send;
     this.registry = registry;
     this.clock = clock;
@@ -68,7 +69,7 @@ class RequestDelete {
     var action = "delete " + ref.shortName();
     var current =
         registry
-            .headManifest(ref.repository(), ref.tag().value())
+            .headManifest(Repository.of(ref), ref.tag().value())
             .orElseThrow(
                 () ->
                     new PermanentFailure(

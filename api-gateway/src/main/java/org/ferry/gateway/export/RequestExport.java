@@ -8,6 +8,7 @@ import org.ferry.gateway.operation.SendRequest;
 import org.ferry.gateway.web.NameAndTag;
 import org.ferry.gateway.web.Problems;
 import org.ferry.image.ImageName;
+import org.ferry.image.NamespacePolicy;
 import org.ferry.image.Team;
 import org.ferry.operation.OperationId;
 import org.springframework.stereotype.Service;
@@ -43,7 +44,7 @@ class RequestExport {
     }
     var source = Team.of(namespace);
     var nameAndTag = NameAndTag.parse("image", image.substring(slash + 1));
-    if (!source.equals(team) && !source.isCommon()) {
+    if (!NamespacePolicy.mayRead(team, source)) {
       throw Problems.forbidden(
           "The team '" + team + "' may export its own images and common's, not " + source + "'s.");
     }

@@ -10,7 +10,8 @@ import org.ferry.image.ImageName;
 import org.ferry.image.ImageRef;
 import org.ferry.image.Tag;
 import org.ferry.image.Team;
-import org.ferry.registry.RegistryClient;
+import org.ferry.registry.RegistryReader;
+import org.ferry.registry.Repository;
 import org.springframework.stereotype.Service;
 
 /**
@@ -19,10 +20,10 @@ import org.springframework.stereotype.Service;
 @Service
 class DescribeTag {
 
-  private final RegistryClient registry;
+  private final RegistryReader registry;
   private final ObjectMapper json = new ObjectMapper();
 
-  DescribeTag(RegistryClient registry) {
+  DescribeTag(RegistryReader registry) {
     this.registry = registry;
   }
 
@@ -36,7 +37,7 @@ class DescribeTag {
     var ref = new ImageRef(registry.access().address(), team, ImageName.of(name), Tag.of(tag));
     var manifest =
         registry
-            .getManifest(ref.repository(), tag)
+            .getManifest(Repository.of(ref), tag)
             .orElseThrow(
                 () ->
                     new PermanentFailure(

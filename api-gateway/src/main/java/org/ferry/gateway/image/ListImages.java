@@ -2,8 +2,10 @@ package org.ferry.gateway.image;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.ferry.image.ImageName;
+import org.ferry.image.NamespacePolicy;
 import org.ferry.image.Team;
-import org.ferry.registry.RegistryClient;
+import org.ferry.registry.RegistryReader;
 import org.springframework.stereotype.Service;
 
 /**
@@ -13,28 +15,21 @@ import org.springframework.stereotype.Service;
 @Service
 class ListImages {
 
-  private final RegistryClient registry;
+  private final RegistryReader registry;
 
-  ListImages(RegistryClient registry) {
+  ListImages(RegistryReader registry) {
     this.registry = registry;
   }
 
   List<Repository> list(Team team) {
-    var ownPrefix = team + "/";
-    var commonPrefix = Team.COMMON + "/";
     var repositories = new ArrayList<Repository>();
-    for (var path : registry.repositories()) {
-      var slash = path.indexOf('/');
-      // Only <namespace>/<name>: deeper paths are not images Ferry made.
-      if (slash < 0 || path.indexOf('/', slash + 1) >= 0) {
-        continue;
-      }
-      if (path.startsWith(ownPrefix) || path.startsWith(commonPrefix)) {
-        var tags = registry.tags(path);
+    // The catalog lists only <namespace>/<name>: deeper paths are not images Ferry made.
+    for (var found : registry.repositories()) {
+      if (readable(team, found.namespace())) {
+        var tags = registry.tags(found);
         if (!tags.isEmpty()) {
           repositories.add(
-              new Repository(
-                  path.substring(0, slash), path.substring(slash + 1), path, List.copyOf(tags)));
+              new Repository(found.namespace(), found.name(), found.path(), List.copyOf(tags)));
         }
       }
     }
@@ -47,5 +42,9 @@ class ListImages {
           return own != 0 ? own : a.repository().compareTo(b.repository());
         });
     return repositories;
+  }
+
+  private static boolean readable(Team team, String namespace) {
+    return ImageName.isValid(namespace) && NamespacePolicy.mayRead(team, Team.of(namespace));
   }
 }

@@ -140,7 +140,7 @@ public class RecordOperation {
         known(id, progressed.kind(), progressed.team(), progressed.occurredAt())
             | store.progress(
                 id,
-                progressed.stage(),
+                progressed.stage().label(),
                 progressed.done(),
                 progressed.total(),
                 progressed.occurredAt()));

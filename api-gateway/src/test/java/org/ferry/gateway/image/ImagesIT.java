@@ -60,7 +60,8 @@ class ImagesIT extends GatewayIT {
         new RegistryClient(
             LocalServices.pushAccess(), RegistryRetry.create("it", 1, Duration.ofMillis(100)));
     for (var target : PUSHED) {
-      var repository = target.substring(0, target.indexOf(':'));
+      var repository =
+          org.ferry.registry.Repository.parse(target.substring(0, target.indexOf(':')));
       registry
           .headManifest(repository, target.substring(target.indexOf(':') + 1))
           .ifPresent(manifest -> registry.deleteManifest(repository, manifest.digest()));

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.ferry.contract.DeleteRequested;
+import org.ferry.contract.FileName;
 import org.ferry.contract.OperationFailed;
 import org.ferry.contract.OperationProgressed;
 import org.ferry.contract.OperationStarted;
@@ -28,10 +29,10 @@ import org.ferry.image.Tag;
 import org.ferry.messaging.FerryMessageConverter;
 import org.ferry.messaging.MessagingAutoConfiguration;
 import org.ferry.messaging.Topology;
-import org.ferry.nas.FileName;
 import org.ferry.operation.OperationId;
 import org.ferry.operation.OperationKind;
 import org.ferry.operation.Source;
+import org.ferry.operation.Stage;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
@@ -61,7 +62,7 @@ class OperationLifecycleIT extends GatewayIT {
         new OperationStarted(id, ALICE_TEAM, Instant.now(), OperationKind.PUSH, "it"));
     publisher.publish(
         new OperationProgressed(
-            id, ALICE_TEAM, Instant.now(), OperationKind.PUSH, "upload", 40, 100));
+            id, ALICE_TEAM, Instant.now(), OperationKind.PUSH, Stage.UPLOADING, 40, 100));
 
     // then
     await()
@@ -70,7 +71,7 @@ class OperationLifecycleIT extends GatewayIT {
             () -> {
               var operation = operation(id);
               assertThat(operation.get("status").asText()).isEqualTo("RUNNING");
-              assertThat(operation.at("/progress/stage").asText()).isEqualTo("upload");
+              assertThat(operation.at("/progress/stage").asText()).isEqualTo("uploading");
               assertThat(operation.at("/progress/done").asLong()).isEqualTo(40);
               assertThat(operation.at("/progress/total").asLong()).isEqualTo(100);
             });
@@ -97,7 +98,8 @@ class OperationLifecycleIT extends GatewayIT {
         new OperationSucceeded(
             id, ALICE_TEAM, Instant.now(), OperationKind.PUSH, "a duplicate", Map.of()));
     publisher.publish(
-        new OperationProgressed(id, ALICE_TEAM, Instant.now(), OperationKind.PUSH, "late", 1, 2));
+        new OperationProgressed(
+            id, ALICE_TEAM, Instant.now(), OperationKind.PUSH, Stage.VERIFYING, 1, 2));
     awaitStoreCaughtUp();
 
     // then
@@ -105,7 +107,7 @@ class OperationLifecycleIT extends GatewayIT {
     assertThat(operation.get("status").asText()).isEqualTo("SUCCEEDED");
     assertThat(operation.get("message").asText()).isEqualTo("Pushed " + ALICE_TEAM + "/life:v1");
     assertThat(operation.at("/result/digest").asText()).isEqualTo(digest);
-    assertThat(operation.at("/progress/stage").asText()).isEqualTo("upload");
+    assertThat(operation.at("/progress/stage").asText()).isEqualTo("uploading");
   }
 
   @Test

@@ -107,7 +107,7 @@ class ImagesPageBrowserIT extends GatewayIT {
               ALICE_TEAM,
               Instant.now(),
               OperationKind.PUSH,
-              "upload",
+              "uploading",
               3,
               4));
       assertThat(page.progress(id, "RUNNING")).isEqualTo("75");

@@ -21,6 +21,7 @@ import org.ferry.registry.ManifestInfo;
 import org.ferry.registry.MediaTypes;
 import org.ferry.registry.RegistryClient;
 import org.ferry.registry.RegistryRetry;
+import org.ferry.registry.Repository;
 import org.ferry.testing.LocalServices;
 
 /**
@@ -33,7 +34,7 @@ public final class RegistryImages implements AutoCloseable {
   private final RegistryClient registry =
       new RegistryClient(
           LocalServices.pushAccess(), RegistryRetry.create("it", 1, Duration.ofMillis(100)));
-  private final Map<String, String> pushed = new LinkedHashMap<>();
+  private final Map<String, Repository> pushed = new LinkedHashMap<>();
 
   /** What was pushed: its digest and the bytes the registry holds for it (config and layer). */
   public record Pushed(Digest digest, long size) {}
@@ -43,7 +44,7 @@ public final class RegistryImages implements AutoCloseable {
    * to {@code <team>/<name>:<tag>}, moving the tag if it existed.
    */
   public synchronized Pushed push(Team team, String name, String tag, String marker) {
-    var repository = team + "/" + name;
+    var repository = Repository.parse(team + "/" + name);
     var layer = gzip(tar("marker.txt", marker));
     var layerDigest = sha256(layer);
     var config =
@@ -80,12 +81,14 @@ public final class RegistryImages implements AutoCloseable {
 
   /** The digest {@code <team>/<name>:<tag>} points at now, if the tag exists. */
   public Optional<Digest> digest(Team team, String name, String tag) {
-    return registry.headManifest(team + "/" + name, tag).map(ManifestInfo::digest);
+    return registry
+        .headManifest(Repository.parse(team + "/" + name), tag)
+        .map(ManifestInfo::digest);
   }
 
   /** Deletes {@code <team>/<name>:<tag>} (with every tag on its digest), as another user might. */
   public void delete(Team team, String name, String tag) {
-    var repository = team + "/" + name;
+    var repository = Repository.parse(team + "/" + name);
     registry
         .headManifest(repository, tag)
         .ifPresent(manifest -> registry.deleteManifest(repository, manifest.digest()));

@@ -1,0 +1,16 @@
+package org.ferry.architecture;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
+import org.ferry.testing.FerryArchitecture;
+
+/** Ferry's shared architecture rules, on this module's production classes. */
+@AnalyzeClasses(
+    packages = {"org.ferry.messaging", "org.ferry.metrics", "org.ferry.health", "org.ferry.boot"},
+    importOptions = ImportOption.DoNotIncludeTests.class)
+class FerryArchitectureTest {
+
+  @ArchTest static final ArchTests ferry = ArchTests.in(FerryArchitecture.class);
+}

@@ -1,0 +1,59 @@
+package org.ferry.testing;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.lang.ArchRule;
+import java.security.MessageDigest;
+import org.ferry.image.Team;
+
+/**
+ * Rules that a policy or helper is defined in one main class only: two copies of a rule drift
+ * apart, and the bug is in the gap between them.
+ */
+public final class OnePlace {
+
+  /** SHA-256 is computed through {@code org.ferry.image.Sha256} only. */
+  public static final ArchRule SHA256_ONLY_IN_SHA256 =
+      noClasses()
+          .that()
+          .doNotHaveFullyQualifiedName("org.ferry.image.Sha256")
+          .should()
+          .callMethod(MessageDigest.class, "getInstance", String.class)
+          .because("digests are made by org.ferry.image.Sha256, the one SHA-256 helper");
+
+  /** Docker clients are built by {@code org.ferry.docker.DockerClients} only. */
+  public static final ArchRule DOCKER_CLIENTS_BUILT_ONLY_IN_DOCKER_CLIENTS =
+      noClasses()
+          .that()
+          .doNotHaveFullyQualifiedName("org.ferry.docker.DockerClients")
+          .should()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("com.github.dockerjava.core.DockerClientImpl")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("com.github.dockerjava.core.DefaultDockerClientConfig")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("com.github.dockerjava.zerodep.ZerodepDockerHttpClient")
+          .because(
+              "org.ferry.docker.DockerClients decides pool, timeouts and TLS for every client");
+
+  /** Who may read or write {@code common} is decided by {@code NamespacePolicy} only. */
+  public static final ArchRule COMMON_NAMESPACE_ONLY_IN_NAMESPACE_POLICY =
+      noClasses()
+          .that()
+          .doNotHaveFullyQualifiedName("org.ferry.image.NamespacePolicy")
+          .should()
+          .callMethod(Team.class, "isCommon")
+          .because("org.ferry.image.NamespacePolicy is the one namespace policy");
+
+  private OnePlace() {}
+
+  /** Checks every rule against {@code classes}. */
+  public static void check(JavaClasses classes) {
+    SHA256_ONLY_IN_SHA256.check(classes);
+    DOCKER_CLIENTS_BUILT_ONLY_IN_DOCKER_CLIENTS.check(classes);
+    COMMON_NAMESPACE_ONLY_IN_NAMESPACE_POLICY.check(classes);
+  }
+}
