@@ -12,8 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.ferry.contract.FileName;
 import org.ferry.contract.OperationFailed;
@@ -25,6 +23,7 @@ import org.ferry.nas.ArchiveClaims;
 import org.ferry.nas.NasEntry;
 import org.ferry.nas.NasLayout;
 import org.ferry.operation.OperationId;
+import org.ferry.testing.FolderSnapshot;
 import org.ferry.testing.FolderSwapper;
 import org.ferry.testing.FolderWatch;
 import org.ferry.testing.TestBroker;
@@ -64,7 +63,7 @@ class WatcherNasFoldersIT {
       }
       Files.writeString(folderB.resolve(name), "team-b's file " + i);
     }
-    var before = snapshot(folderB);
+    var before = FolderSnapshot.of(folderB);
     var requests = new PublishedRequests();
 
     try (var watch = FolderWatch.start(folderB.getParent());
@@ -80,7 +79,7 @@ class WatcherNasFoldersIT {
 
       // then team-b's folder saw no access and is as it was
       assertThat(watch.eventsBeforeMarker(folderB.getParent())).isEmpty();
-      assertThat(snapshot(folderB)).isEqualTo(before);
+      assertThat(FolderSnapshot.of(folderB)).isEqualTo(before);
       assertThat(swaps).isGreaterThan(ARCHIVES);
       // and every published request holds one of team-a's good archives; a claim whose give-back
       // met the link stays in Ferry's folder until the stale-claim sweep returns it
@@ -153,20 +152,6 @@ class WatcherNasFoldersIT {
     } catch (PermanentFailure swappedForALink) {
       return -1;
     }
-  }
-
-  private static Map<String, String> snapshot(Path folder) throws IOException {
-    var files = new TreeMap<String, String>();
-    try (Stream<Path> paths = Files.list(folder)) {
-      for (var path : paths.toList()) {
-        files.put(
-            path.getFileName().toString(),
-            Files.readString(path, StandardCharsets.UTF_8)
-                + "@"
-                + Files.getLastModifiedTime(path).toMillis());
-      }
-    }
-    return files;
   }
 
   /** The failed events published on {@code ferry.events}, as another system would see them. */

@@ -6,7 +6,6 @@ import static org.ferry.gateway.testing.TestGateway.ALICE_TEAM;
 import static org.ferry.gateway.testing.TestGateway.BOB_TEAM;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,6 +16,7 @@ import org.ferry.gateway.testing.BusProbe;
 import org.ferry.gateway.testing.GatewayIT;
 import org.ferry.gateway.testing.TestGateway;
 import org.ferry.nas.ArchiveClaims;
+import org.ferry.testing.FolderSnapshot;
 import org.ferry.testing.FolderSwapper;
 import org.ferry.testing.FolderWatch;
 import org.junit.jupiter.api.Test;
@@ -44,7 +44,7 @@ class PushFolderSwapIT extends GatewayIT {
       Files.writeString(bobFolder.resolve("swap-" + i + ".tar.gz"), "bob's archive " + i);
     }
     Files.writeString(bobFolder.resolve("bob-only.tar.gz"), "bob's private archive");
-    var before = snapshot(bobFolder);
+    var before = FolderSnapshot.of(bobFolder);
     var answers = new TreeMap<String, Integer>();
 
     try (var probe = BusProbe.requests(connections);
@@ -68,7 +68,7 @@ class PushFolderSwapIT extends GatewayIT {
 
       // then bob's folder saw no access at all and is exactly as it was
       assertThat(watch.eventsBeforeMarker(bobFolder.getParent())).isEmpty();
-      assertThat(snapshot(bobFolder)).isEqualTo(before);
+      assertThat(FolderSnapshot.of(bobFolder)).isEqualTo(before);
       // and every accepted push holds one of alice's archives
       var requests = probe.drain();
       assertThat(requests).hasSize(answers.getOrDefault("push.202", 0));
@@ -96,19 +96,5 @@ class PushFolderSwapIT extends GatewayIT {
         }
       }
     }
-  }
-
-  private static Map<String, String> snapshot(Path folder) throws IOException {
-    var files = new TreeMap<String, String>();
-    try (Stream<Path> paths = Files.list(folder)) {
-      for (var path : paths.toList()) {
-        files.put(
-            path.getFileName().toString(),
-            Files.readString(path, StandardCharsets.UTF_8)
-                + "@"
-                + Files.getLastModifiedTime(path).toMillis());
-      }
-    }
-    return files;
   }
 }

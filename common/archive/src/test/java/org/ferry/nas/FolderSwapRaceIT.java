@@ -3,17 +3,16 @@ package org.ferry.nas;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.ferry.contract.FileName;
 import org.ferry.failure.PermanentFailure;
 import org.ferry.image.Team;
 import org.ferry.operation.OperationId;
+import org.ferry.testing.FolderSnapshot;
 import org.ferry.testing.FolderSwapper;
 import org.ferry.testing.FolderWatch;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,7 +54,7 @@ class FolderSwapRaceIT {
 
   @Test
   void aTeamSwappingItsFolderForALinkNeverMakesFerryTouchAnotherTeamsFolder() throws Exception {
-    var before = snapshot(pushB);
+    var before = FolderSnapshot.of(pushB);
     var listed = new ArrayList<String>();
     var counts = new TreeMap<String, Integer>();
     var stranded = new ArrayList<org.ferry.nas.Claim>();
@@ -103,7 +102,7 @@ class FolderSwapRaceIT {
         .as("operations that met the link")
         .isPositive();
     assertThat(listed).allSatisfy(name -> assertThat(name).doesNotContain("b-private"));
-    assertThat(snapshot(pushB)).isEqualTo(before);
+    assertThat(FolderSnapshot.of(pushB)).isEqualTo(before);
     for (var claim : stranded) {
       claims.release(claim, "Could not push it: given back after the attack.");
       assertThat(pushA.resolve(claim.file().value())).content().startsWith("team-a archive");
@@ -139,19 +138,5 @@ class FolderSwapRaceIT {
   /** One step of the race. */
   private interface Step<T> {
     T run() throws Exception;
-  }
-
-  private static Map<String, String> snapshot(Path folder) throws IOException {
-    var files = new TreeMap<String, String>();
-    try (Stream<Path> paths = Files.list(folder)) {
-      for (var path : paths.toList()) {
-        files.put(
-            path.getFileName().toString(),
-            Files.readString(path, StandardCharsets.UTF_8)
-                + "@"
-                + Files.getLastModifiedTime(path).toMillis());
-      }
-    }
-    return files;
   }
 }
