@@ -130,7 +130,7 @@ class CommitReservationIT extends WorkerContext {
       // then
       assertThat(outcome).isInstanceOf(OperationFailed.class);
       var failed = (OperationFailed) outcome;
-      assertThat(failed.reason()).isEqualTo(ReasonCodes.FORBIDDEN);
+      assertThat(failed.reason().label()).isEqualTo(ReasonCodes.FORBIDDEN);
       assertThat(failed.message())
           .startsWith("Could not commit reservation " + id + ": the reservation belongs to another")
           .doesNotContain(owner.value());
@@ -160,7 +160,7 @@ class CommitReservationIT extends WorkerContext {
 
       // then
       assertThat(outcome).isInstanceOf(OperationFailed.class);
-      assertThat(((OperationFailed) outcome).reason()).isEqualTo(ReasonCodes.NOT_FOUND);
+      assertThat(((OperationFailed) outcome).reason().label()).isEqualTo(ReasonCodes.NOT_FOUND);
       assertThat(((OperationFailed) outcome).message())
           .isEqualTo(
               "Could not commit reservation "

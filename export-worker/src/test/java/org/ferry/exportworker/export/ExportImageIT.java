@@ -87,7 +87,7 @@ class ExportImageIT {
     assertThat(run(exported, "gzip", "-t", "hello-copy.tar.gz").exitCode()).isZero();
     assertThat(loadAndRun(archive, team + "/hello:v1")).isEqualTo(marker);
     var progress = events.progress(request.operationId());
-    assertThat(progress).isNotEmpty().allMatch(p -> p.stage().equals("downloading"));
+    assertThat(progress).isNotEmpty().allMatch(p -> p.stage().label().equals("downloading"));
     var last = progress.get(progress.size() - 1);
     assertThat(last.done()).isEqualTo(last.total()).isPositive();
   }
@@ -134,7 +134,7 @@ class ExportImageIT {
 
     // then
     assertThat(terminal).isInstanceOf(OperationFailed.class);
-    assertThat(((OperationFailed) terminal).reason()).isEqualTo(ReasonCodes.FORBIDDEN);
+    assertThat(((OperationFailed) terminal).reason().label()).isEqualTo(ReasonCodes.FORBIDDEN);
     assertThat(((OperationFailed) terminal).message())
         .isEqualTo(
             "Could not export "
@@ -166,7 +166,7 @@ class ExportImageIT {
 
     // then
     assertThat(refusal).isInstanceOf(OperationFailed.class);
-    assertThat(((OperationFailed) refusal).reason()).isEqualTo(ReasonCodes.CONFLICT);
+    assertThat(((OperationFailed) refusal).reason().label()).isEqualTo(ReasonCodes.CONFLICT);
     assertThat(((OperationFailed) refusal).message())
         .isEqualTo(
             "Could not export "
@@ -208,7 +208,7 @@ class ExportImageIT {
 
     // then
     assertThat(terminal).isInstanceOf(OperationFailed.class);
-    assertThat(((OperationFailed) terminal).reason()).isEqualTo(ReasonCodes.NOT_FOUND);
+    assertThat(((OperationFailed) terminal).reason().label()).isEqualTo(ReasonCodes.NOT_FOUND);
     assertThat(((OperationFailed) terminal).message())
         .isEqualTo(
             "Could not export "
@@ -238,7 +238,7 @@ class ExportImageIT {
 
       // then
       assertThat(terminal).isInstanceOf(OperationFailed.class);
-      assertThat(((OperationFailed) terminal).reason()).isEqualTo(ReasonCodes.NO_SPACE);
+      assertThat(((OperationFailed) terminal).reason().label()).isEqualTo(ReasonCodes.NO_SPACE);
       assertThat(((OperationFailed) terminal).message())
           .isEqualTo(
               "Could not export "

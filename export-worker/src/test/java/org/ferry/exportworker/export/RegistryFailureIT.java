@@ -65,7 +65,7 @@ class RegistryFailureIT {
     // then
     assertThat(terminal).isInstanceOf(OperationFailed.class);
     var failed = (OperationFailed) terminal;
-    assertThat(failed.reason()).isEqualTo(ReasonCodes.UNAVAILABLE);
+    assertThat(failed.reason().label()).isEqualTo(ReasonCodes.UNAVAILABLE);
     assertThat(failed.message())
         .startsWith(
             "Could not read the manifest of "
@@ -93,7 +93,7 @@ class RegistryFailureIT {
       // then
       assertThat(terminal).isInstanceOf(OperationFailed.class);
       var failed = (OperationFailed) terminal;
-      assertThat(failed.reason()).isEqualTo(ReasonCodes.UNAVAILABLE);
+      assertThat(failed.reason().label()).isEqualTo(ReasonCodes.UNAVAILABLE);
       assertThat(failed.message())
           .startsWith(
               "Could not export "

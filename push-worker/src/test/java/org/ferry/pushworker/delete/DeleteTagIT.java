@@ -53,7 +53,7 @@ class DeleteTagIT extends RunningPushWorker {
     var failed = events.awaitFailed(refused.operationId());
 
     // then
-    assertThat(failed.reason()).isEqualTo("conflict");
+    assertThat(failed.reason().label()).isEqualTo("conflict");
     assertThat(failed.message())
         .isEqualTo(
             "Could not delete "
@@ -92,7 +92,7 @@ class DeleteTagIT extends RunningPushWorker {
 
     // then
     var failed = events.awaitFailed(stale.operationId());
-    assertThat(failed.reason()).isEqualTo("conflict");
+    assertThat(failed.reason().label()).isEqualTo("conflict");
     assertThat(failed.message())
         .startsWith(
             "Could not delete "
@@ -129,7 +129,7 @@ class DeleteTagIT extends RunningPushWorker {
 
     // then
     var failed = events.awaitFailed(request.operationId());
-    assertThat(failed.reason()).isEqualTo("not-found");
+    assertThat(failed.reason().label()).isEqualTo("not-found");
     assertThat(failed.message())
         .isEqualTo(
             "Could not delete "
@@ -148,7 +148,7 @@ class DeleteTagIT extends RunningPushWorker {
 
     // then
     var failed = events.awaitFailed(request.operationId());
-    assertThat(failed.reason()).isEqualTo("forbidden");
+    assertThat(failed.reason().label()).isEqualTo("forbidden");
     assertThat(failed.message()).startsWith("Could not delete common/base:1:");
   }
 }

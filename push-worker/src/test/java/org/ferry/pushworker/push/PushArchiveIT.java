@@ -55,7 +55,7 @@ class PushArchiveIT extends RunningPushWorker {
     assertThat(events.progress(request.operationId()))
         .anySatisfy(
             p -> {
-              assertThat(p.stage()).isEqualTo("reading");
+              assertThat(p.stage().label()).isEqualTo("reading");
               assertThat(p.done()).isEqualTo(p.total()).isPositive();
             });
     assertThat(DockerCli.run("image", "inspect", ref.toString()).ok())
@@ -141,7 +141,7 @@ class PushArchiveIT extends RunningPushWorker {
 
     // then
     var failed = events.awaitFailed(request.operationId());
-    assertThat(failed.reason()).isEqualTo("bad-archive");
+    assertThat(failed.reason().label()).isEqualTo("bad-archive");
     assertThat(failed.message())
         .isEqualTo(
             "Could not push broken.tar.gz: the archive ends early, so it was probably copied only"
@@ -224,7 +224,7 @@ class PushArchiveIT extends RunningPushWorker {
 
     // then
     var failed = events.awaitFailed(request.operationId());
-    assertThat(failed.reason()).isEqualTo("forbidden");
+    assertThat(failed.reason().label()).isEqualTo("forbidden");
     assertThat(failed.message()).startsWith("Could not push x.tar.gz to common:");
   }
 
