@@ -9,6 +9,7 @@ import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -43,8 +44,8 @@ final class ArchiveReader implements Closeable {
   private final String action;
   private final ArchiveLimits limits;
   private final InputStream file;
-  private final Counting compressed;
-  private final Counting uncompressed;
+  private final CountingInputStream compressed;
+  private final CountingInputStream uncompressed;
   private final TarArchiveInputStream tar;
   private final boolean gzip;
   private final EntryRules rules;
@@ -62,8 +63,8 @@ final class ArchiveReader implements Closeable {
       String action,
       ArchiveLimits limits,
       InputStream file,
-      Counting compressed,
-      Counting uncompressed,
+      CountingInputStream compressed,
+      CountingInputStream uncompressed,
       boolean gzip) {
     this.action = action;
     this.limits = limits;
@@ -96,10 +97,11 @@ final class ArchiveReader implements Closeable {
       throw unreadable(action, e);
     }
     try {
-      var compressed = new Counting(new NasStream(file), bytesRead);
+      var compressed = new CountingInputStream(new NasStream(file), bytesRead);
       var head = new BufferedInputStream(compressed, BUFFER);
       var gzip = isGzip(head);
-      Counting uncompressed;
+      LongConsumer sizeCheck = total -> checkSize(action, limits, gzip, compressed, total);
+      CountingInputStream uncompressed;
       if (gzip) {
         var gunzipped =
             new BufferedInputStream(
@@ -114,18 +116,16 @@ final class ArchiveReader implements Closeable {
               "it is gzip-compressed, but what it holds is not a tar archive",
               "Compress the output of docker save -o x.tar IMAGE, or copy x.tar as it is.");
         }
-        uncompressed = new Counting(gunzipped, bytes -> {});
+        uncompressed = new CountingInputStream(gunzipped, sizeCheck);
       } else if (isTar(head)) {
-        uncompressed = new Counting(head, bytes -> {});
+        uncompressed = new CountingInputStream(head, sizeCheck);
       } else {
         throw because(
             action,
             "it is not a gzip or tar archive",
             "Copy the file that docker save -o x.tar IMAGE wrote (gzip-compressed or not).");
       }
-      var reader = new ArchiveReader(action, limits, file, compressed, uncompressed, gzip);
-      uncompressed.limits = reader::checkSize;
-      return reader;
+      return new ArchiveReader(action, limits, file, compressed, uncompressed, gzip);
     } catch (IOException e) {
       closeQuietly(file);
       throw translate(action, e);
@@ -144,7 +144,7 @@ final class ArchiveReader implements Closeable {
   }
 
   long uncompressedBytes() {
-    return uncompressed.count;
+    return uncompressed.count();
   }
 
   /** The next checked entry with its normalized path, or null at the end of the archive. */
@@ -161,7 +161,7 @@ final class ArchiveReader implements Closeable {
             BadArchive.ONE_IMAGE);
       }
       if (entry.getSize() > limits.maxUncompressedSize().toBytes()) {
-        throw tooLarge();
+        throw tooLarge(action, limits);
       }
       completeSize += RECORD + (entry.getSize() + RECORD - 1) / RECORD * RECORD;
       position++;
@@ -236,7 +236,7 @@ final class ArchiveReader implements Closeable {
    * caught here: it is shorter than its own entries say it must be.
    */
   void finish() {
-    if (uncompressed.count < completeSize) {
+    if (uncompressed.count() < completeSize) {
       throw endsEarly(action, null);
     }
     rules.finish();
@@ -247,25 +247,32 @@ final class ArchiveReader implements Closeable {
     closeQuietly(file);
   }
 
-  private void checkSize(long total) throws IOException {
+  /** Throws {@link Rejected} (unchecked, for the counting stream) once a limit is broken. */
+  private static void checkSize(
+      String action,
+      ArchiveLimits limits,
+      boolean gzip,
+      CountingInputStream compressed,
+      long total) {
     if (total > limits.maxUncompressedSize().toBytes()) {
-      throw new Rejected(tooLarge());
+      throw new UncheckedIOException(new Rejected(tooLarge(action, limits)));
     }
     if (gzip
         && total > ArchiveLimits.RATIO_GRACE_BYTES
-        && total > limits.maxCompressionRatio() * Math.max(1, compressed.count)) {
-      throw new Rejected(
-          because(
-              action,
-              "it unpacks to more than "
-                  + limits.maxCompressionRatio()
-                  + " times its compressed size, like a decompression bomb",
-              "Copy the uncompressed tar written by docker save -o x.tar IMAGE instead;"
-                  + " tell the operators if this image really compresses that well."));
+        && total > limits.maxCompressionRatio() * Math.max(1, compressed.count())) {
+      throw new UncheckedIOException(
+          new Rejected(
+              because(
+                  action,
+                  "it unpacks to more than "
+                      + limits.maxCompressionRatio()
+                      + " times its compressed size, like a decompression bomb",
+                  "Copy the uncompressed tar written by docker save -o x.tar IMAGE instead;"
+                      + " tell the operators if this image really compresses that well.")));
     }
   }
 
-  private PermanentFailure tooLarge() {
+  private static PermanentFailure tooLarge(String action, ArchiveLimits limits) {
     return because(
         action,
         "it unpacks to more than "
@@ -437,62 +444,6 @@ final class ArchiveReader implements Closeable {
   private static final class NasReadFailed extends IOException {
     NasReadFailed(IOException cause) {
       super(cause.getMessage(), cause);
-    }
-  }
-
-  /** Checks the running total of a stream. */
-  @FunctionalInterface
-  private interface SizeCheck {
-    void check(long total) throws IOException;
-  }
-
-  /** Counts the bytes that pass, skipped ones included, and reports the running total. */
-  private static final class Counting extends FilterInputStream {
-    private final LongConsumer listener;
-    private SizeCheck limits = total -> {};
-    private long count;
-
-    Counting(InputStream in, LongConsumer listener) {
-      super(in);
-      this.listener = listener;
-    }
-
-    @Override
-    public int read() throws IOException {
-      var b = super.read();
-      if (b >= 0) {
-        add(1);
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      var n = super.read(b, off, len);
-      if (n > 0) {
-        add(n);
-      }
-      return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      var skipped = super.skip(n);
-      if (skipped > 0) {
-        add(skipped);
-      }
-      return skipped;
-    }
-
-    @Override
-    public boolean markSupported() {
-      return false;
-    }
-
-    private void add(long n) throws IOException {
-      count += n;
-      listener.accept(count);
-      limits.check(count);
     }
   }
 

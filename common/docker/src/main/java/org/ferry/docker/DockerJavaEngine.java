@@ -1,21 +1,20 @@
 package org.ferry.docker;
 
+import static org.ferry.docker.DaemonCalls.RETRY_LATER;
+import static org.ferry.docker.DaemonCalls.firstLine;
+
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.LoadResponseItem;
 import com.github.dockerjava.api.model.PushResponseItem;
 import com.github.dockerjava.api.model.ResponseItem;
 import io.github.resilience4j.retry.Retry;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
-import org.ferry.failure.FerryFailure;
 import org.ferry.failure.PermanentFailure;
 import org.ferry.failure.ReasonCodes;
 import org.ferry.failure.TransientFailure;
@@ -25,26 +24,23 @@ import org.ferry.operation.Progress;
 import org.ferry.registry.RegistryAccess;
 
 /** The docker-java adapter of {@link DockerEngine}. */
-public class DockerJavaEngine implements DockerEngine {
-
-  private static final String RETRY_LATER = "Try again later; tell the operators if it persists.";
+public final class DockerJavaEngine implements DockerEngine {
 
   private final DockerClient client;
-  private final Retry retry;
+  private final DaemonCalls calls;
 
   public DockerJavaEngine(DockerClient client, Retry retry) {
-    this.client = client;
-    this.retry = retry;
+    this(client, new DaemonCalls(retry));
   }
 
-  /** The docker-java client, for adapters in the same package that need more of the daemon. */
-  protected DockerClient client() {
-    return client;
+  public DockerJavaEngine(DockerClient client, DaemonCalls calls) {
+    this.client = client;
+    this.calls = calls;
   }
 
   @Override
   public List<String> load(ArchiveStream archive) {
-    return retrying(
+    return calls.retrying(
         "load the archive into the daemon",
         () -> {
           var loaded = new ArrayList<String>();
@@ -72,7 +68,7 @@ public class DockerJavaEngine implements DockerEngine {
   @Override
   public Digest push(ImageRef ref, RegistryAccess registry, Progress progress) {
     var action = "push " + ref;
-    return retrying(
+    return calls.retrying(
         action,
         () -> {
           var digest = new String[1];
@@ -109,7 +105,7 @@ public class DockerJavaEngine implements DockerEngine {
 
   @Override
   public void remove(String imageOrRef) {
-    retrying(
+    calls.retrying(
         "remove " + imageOrRef + " from the daemon",
         () -> {
           try {
@@ -123,7 +119,7 @@ public class DockerJavaEngine implements DockerEngine {
 
   @Override
   public long imageSize(String imageOrRef) {
-    return retrying(
+    return calls.retrying(
         "inspect " + imageOrRef,
         () -> {
           var size = client.inspectImageCmd(imageOrRef).exec().getSize();
@@ -141,69 +137,11 @@ public class DockerJavaEngine implements DockerEngine {
     }
   }
 
-  /** Runs a daemon call under the retry policy, translating docker-java's errors into Ferry's. */
-  protected <T> T retrying(String action, DaemonCall<T> call) {
-    Supplier<T> attempt =
-        () -> {
-          try {
-            return call.run();
-          } catch (FerryFailure failure) {
-            throw failure;
-          } catch (NotFoundException e) {
-            throw new PermanentFailure(
-                action,
-                "the daemon does not know it (" + e.getMessage().strip() + ")",
-                "Check the name and try again.",
-                ReasonCodes.NOT_FOUND,
-                e);
-          } catch (DockerException e) {
-            if (e.getHttpStatus() >= 500) {
-              throw new TransientFailure(
-                  action,
-                  "the Docker daemon failed (" + firstLine(e.getMessage()) + ")",
-                  RETRY_LATER,
-                  e);
-            }
-            throw new PermanentFailure(
-                action,
-                "the Docker daemon refused (" + firstLine(e.getMessage()) + ")",
-                "Check the request and try again.",
-                ReasonCodes.REJECTED,
-                e);
-          } catch (IOException e) {
-            throw new TransientFailure(
-                action,
-                "the Docker daemon is unreachable (" + e.getMessage() + ")",
-                RETRY_LATER,
-                e);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TransientFailure(action, "the worker is shutting down", "Try again.", e);
-          } catch (RuntimeException e) {
-            if (e.getCause() instanceof IOException io) {
-              throw new TransientFailure(
-                  action,
-                  "the Docker daemon is unreachable (" + io.getMessage() + ")",
-                  RETRY_LATER,
-                  e);
-            }
-            throw e;
-          }
-        };
-    return Retry.decorateSupplier(retry, attempt).get();
-  }
-
-  /** One call to the daemon. */
-  @FunctionalInterface
-  protected interface DaemonCall<T> {
-    T run() throws IOException, InterruptedException;
-  }
-
   /**
    * Throws for an error item in a daemon stream. The registry's answers arrive this way during a
    * push, so "denied"/"unauthorized" are permanent and anything else is worth a retry.
    */
-  protected static void failOnError(String action, ResponseItem item) {
+  private static void failOnError(String action, ResponseItem item) {
     if (!item.isErrorIndicated()) {
       return;
     }
@@ -239,13 +177,5 @@ public class DockerJavaEngine implements DockerEngine {
       total += layer[1];
     }
     progress.report("uploading", done, total);
-  }
-
-  private static String firstLine(String text) {
-    if (text == null) {
-      return "no details";
-    }
-    var line = text.strip().lines().findFirst().orElse("");
-    return line.length() > 300 ? line.substring(0, 300) + "…" : line;
   }
 }

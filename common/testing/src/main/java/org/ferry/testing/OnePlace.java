@@ -4,7 +4,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.lang.ArchRule;
+import java.io.FilterInputStream;
 import java.security.MessageDigest;
+import java.util.function.LongConsumer;
 import org.ferry.image.Team;
 
 /**
@@ -48,6 +50,27 @@ public final class OnePlace {
           .callMethod(Team.class, "isCommon")
           .because("org.ferry.image.NamespacePolicy is the one namespace policy");
 
+  /**
+   * Bytes read are counted by {@code org.ferry.archive.CountingInputStream} only: no other filter
+   * stream reports a running total to a listener or calls itself counting.
+   */
+  public static final ArchRule BYTES_COUNTED_ONLY_IN_COUNTING_INPUT_STREAM =
+      noClasses()
+          .that()
+          .areAssignableTo(FilterInputStream.class)
+          .and()
+          .doNotHaveFullyQualifiedName("org.ferry.archive.CountingInputStream")
+          .should()
+          .dependOnClassesThat()
+          .areAssignableTo(LongConsumer.class)
+          .orShould()
+          .haveSimpleNameContaining("Counting")
+          .because(
+              "org.ferry.archive.CountingInputStream is the one counting stream; compose it with"
+                  + " a stream that does more (hashing, limits) rather than count again")
+          // A module without filter streams (commit-worker) has nothing to count.
+          .allowEmptyShould(true);
+
   private OnePlace() {}
 
   /** Checks every rule against {@code classes}. */
@@ -55,5 +78,6 @@ public final class OnePlace {
     SHA256_ONLY_IN_SHA256.check(classes);
     DOCKER_CLIENTS_BUILT_ONLY_IN_DOCKER_CLIENTS.check(classes);
     COMMON_NAMESPACE_ONLY_IN_NAMESPACE_POLICY.check(classes);
+    BYTES_COUNTED_ONLY_IN_COUNTING_INPUT_STREAM.check(classes);
   }
 }

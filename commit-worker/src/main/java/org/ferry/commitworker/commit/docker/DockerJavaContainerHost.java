@@ -14,25 +14,35 @@ import java.util.Map;
 import java.util.Optional;
 import org.ferry.commitworker.reservation.ContainerHost;
 import org.ferry.commitworker.reservation.ContainerInfo;
+import org.ferry.docker.DaemonCalls;
 import org.ferry.docker.DockerJavaEngine;
 import org.ferry.failure.PermanentFailure;
 import org.ferry.failure.ReasonCodes;
+import org.ferry.image.Digest;
 import org.ferry.image.ImageRef;
+import org.ferry.operation.Progress;
+import org.ferry.registry.RegistryAccess;
 
 /**
  * The docker-java adapter of {@link ContainerHost}. Lookups go through a client with a short
- * response timeout, so a daemon that hangs cannot hold a listing; commits and pushes go through the
- * engine's client, which waits as long as the daemon streams.
+ * response timeout, so a daemon that hangs cannot hold a listing; commits go through the client
+ * that waits as long as the daemon streams, and the image calls (load, push, size, remove, ping)
+ * are the shared {@link DockerJavaEngine}'s on that same client.
  */
-final class DockerJavaContainerHost extends DockerJavaEngine implements ContainerHost {
+final class DockerJavaContainerHost implements ContainerHost {
 
   private final String name;
+  private final DockerClient client;
   private final DockerClient lookups;
+  private final DaemonCalls calls;
+  private final DockerJavaEngine engine;
 
   DockerJavaContainerHost(String name, DockerClient client, DockerClient lookups, Retry retry) {
-    super(client, retry);
     this.name = name;
+    this.client = client;
     this.lookups = lookups;
+    this.calls = new DaemonCalls(retry);
+    this.engine = new DockerJavaEngine(client, calls);
   }
 
   @Override
@@ -42,7 +52,7 @@ final class DockerJavaContainerHost extends DockerJavaEngine implements Containe
 
   @Override
   public List<ContainerInfo> running(String labelKey, String labelValue) {
-    return retrying(
+    return calls.retrying(
         "list the containers on host " + name,
         () -> {
           var containers = new ArrayList<ContainerInfo>();
@@ -61,7 +71,7 @@ final class DockerJavaContainerHost extends DockerJavaEngine implements Containe
 
   @Override
   public Optional<ContainerInfo> inspect(String containerId) {
-    return retrying(
+    return calls.retrying(
         "inspect container " + shortId(containerId) + " on host " + name,
         () -> inspectNow(containerId));
   }
@@ -70,13 +80,13 @@ final class DockerJavaContainerHost extends DockerJavaEngine implements Containe
   public String commit(
       String containerId, ImageRef ref, boolean pause, Map<String, String> labels) {
     var action = "commit container " + shortId(containerId) + " on host " + name;
-    return retrying(
+    return calls.retrying(
         action,
         () -> {
           try {
             // Only labels are given: the daemon merges everything else (Entrypoint, Cmd, Env,
             // WorkingDir, ExposedPorts, User, Volumes) from the container's own configuration.
-            return client()
+            return client
                 .commitCmd(containerId)
                 .withRepository(ref.repositoryReference())
                 .withTag(ref.tag().value())
@@ -95,9 +105,34 @@ final class DockerJavaContainerHost extends DockerJavaEngine implements Containe
   }
 
   @Override
+  public List<String> load(ArchiveStream archive) {
+    return engine.load(archive);
+  }
+
+  @Override
+  public Digest push(ImageRef ref, RegistryAccess registry, Progress progress) {
+    return engine.push(ref, registry, progress);
+  }
+
+  @Override
+  public void remove(String imageOrRef) {
+    engine.remove(imageOrRef);
+  }
+
+  @Override
+  public long imageSize(String imageOrRef) {
+    return engine.imageSize(imageOrRef);
+  }
+
+  @Override
+  public boolean ping() {
+    return engine.ping();
+  }
+
+  @Override
   public void close() {
     closeQuietly(lookups);
-    closeQuietly(client());
+    closeQuietly(client);
   }
 
   private Optional<ContainerInfo> inspectNow(String containerId) {

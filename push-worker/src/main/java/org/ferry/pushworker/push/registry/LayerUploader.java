@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.ferry.archive.CountingInputStream;
 import org.ferry.failure.FerryFailure;
 import org.ferry.failure.TransientFailure;
 import org.ferry.image.Digest;
@@ -103,7 +104,8 @@ final class LayerUploader {
     var location = registry.startBlobUpload(repository);
     var pipe = new ChunkPipe(PIPE_CHUNKS);
     // The sending thread hashes the blob, so the reading thread only inflates and hashes the tar.
-    var blob = new HashingInput(pipe.source(), sent);
+    var counted = new CountingInputStream(pipe.source(), sent);
+    var blob = new HashingInput(counted);
     Future<URI> sending =
         senders.submit(
             () -> {
@@ -128,7 +130,7 @@ final class LayerUploader {
     var next = await(sending);
     var digest = blob.digest();
     registry.completeBlobUpload(repository, next, digest);
-    return new LayerBlob(tar.digest(), tar.count(), digest, blob.count(), gzip);
+    return new LayerBlob(tar.digest(), tar.count(), digest, counted.count(), gzip);
   }
 
   /**
@@ -235,30 +237,21 @@ final class LayerUploader {
     }
   }
 
-  /** Counts and hashes what is read through it, up to its end. */
+  /** Hashes what is read through it, up to its end; a counting stream below it counts. */
   private static final class HashingInput extends ObservedInput {
     private final MessageDigest hash = Sha256.hasher();
-    private final LongConsumer counted;
-    private long count;
 
-    HashingInput(InputStream in, LongConsumer counted) {
+    HashingInput(InputStream in) {
       super(in);
-      this.counted = counted;
     }
 
     @Override
     void seen(byte[] b, int off, int n) {
       hash.update(b, off, n);
-      count += n;
-      counted.accept(count);
     }
 
     Digest digest() {
       return Sha256.finish(hash);
-    }
-
-    long count() {
-      return count;
     }
   }
 
