@@ -12,6 +12,24 @@ LOG_DIR="$VAR_DIR/log"
 SECRETS_DIR="$VAR_DIR/secrets"
 LOCAL_ENV="$VAR_DIR/local.env"
 
+# FERRY_PORT_OFFSET (default 0, a multiple of 100 up to 900) shifts every port
+# of the local stack and renames its RabbitMQ node, so that several checkouts on
+# one host each run a stack of their own (they share the Docker daemon).
+# A checkout remembers its offset in var/port-offset (written by `infra`), so
+# later runs without the variable find the same stack.
+if [[ -z ${FERRY_PORT_OFFSET:-} && -s $VAR_DIR/port-offset ]]; then
+  FERRY_PORT_OFFSET=$(<"$VAR_DIR/port-offset")
+fi
+PORT_OFFSET=${FERRY_PORT_OFFSET:-0}
+if ! [[ $PORT_OFFSET =~ ^[0-9]00$|^0$ ]]; then
+  printf 'FERRY_PORT_OFFSET must be 0 or a multiple of 100 up to 900, not "%s"\n' "$PORT_OFFSET" >&2
+  exit 2
+fi
+port_of() { echo $(($1 + PORT_OFFSET)); } # port_of <default port>
+AMQP_PORT=$(port_of 5672)
+MGMT_PORT=$(port_of 15672)
+RABBIT_PROMETHEUS_PORT=$(port_of 15692)
+
 # The local stack always talks to the root daemon on its default socket (the
 # same value is written to local.env), whatever DOCKER_HOST the caller had.
 export DOCKER_HOST=unix:///var/run/docker.sock
@@ -195,7 +213,7 @@ write_private() {
 # -------------------------------------------------------------- registry ----
 # Debian's docker-registry (Distribution 2.8) as a plain background process.
 
-REGISTRY_ADDR=127.0.0.1:5000
+REGISTRY_ADDR=127.0.0.1:$(port_of 5000)
 REGISTRY_DIR="$VAR_DIR/registry"
 REGISTRY_CONFIG="$REGISTRY_DIR/config.yml"
 REGISTRY_HTPASSWD="$REGISTRY_DIR/htpasswd"
@@ -290,12 +308,14 @@ registry_restart() {
 # Our own broker runs as root from /usr/lib/rabbitmq/bin, NOT through Debian's
 # /usr/sbin wrappers: those switch to the `rabbitmq` user, which cannot
 # necessarily enter the repo, and use /var/lib/rabbitmq's Erlang cookie.
-# The node is called ferry@localhost so it never clashes with a Debian
+# The node is called ferry@localhost (ferry-<offset>@localhost with a port
+# offset) so it never clashes with a Debian
 # rabbit@<host> node on the same machine.
 
 RABBIT_DIR="$VAR_DIR/rabbitmq"
 RABBIT_BIN=/usr/lib/rabbitmq/bin
 RABBIT_NODE=ferry@localhost
+((PORT_OFFSET == 0)) || RABBIT_NODE=ferry-$PORT_OFFSET@localhost
 RABBIT_ENV=(
   "HOME=$RABBIT_DIR" # Erlang cookie: $HOME/.erlang.cookie, for server and CLI
   "RABBITMQ_NODENAME=$RABBIT_NODE"
@@ -323,10 +343,10 @@ our_rabbit_answers() {
 # <module>:<port>; the jar is <module>/target/<module>.jar (finalName =
 # artifactId). For the workers the port serves only the actuator.
 FERRY_SERVICES=(
-  api-gateway:8080
-  push-worker:8081
-  commit-worker:8082
-  export-worker:8083
-  nas-watcher:8084
+  "api-gateway:$(port_of 8080)"
+  "push-worker:$(port_of 8081)"
+  "commit-worker:$(port_of 8082)"
+  "export-worker:$(port_of 8083)"
+  "nas-watcher:$(port_of 8084)"
 )
-PROMETHEUS_ADDR=127.0.0.1:9090
+PROMETHEUS_ADDR=127.0.0.1:$(port_of 9090)
