@@ -319,6 +319,7 @@ RABBIT_NODE=ferry@localhost
 RABBIT_ENV=(
   "HOME=$RABBIT_DIR" # Erlang cookie: $HOME/.erlang.cookie, for server and CLI
   "RABBITMQ_NODENAME=$RABBIT_NODE"
+  "RABBITMQ_DIST_PORT=$(port_of 25672)" # inter-node and CLI port, shifted with the others
   "RABBITMQ_CONF_ENV_FILE=$RABBIT_DIR/rabbitmq-env.conf" # not /etc/rabbitmq's
   "RABBITMQ_CONFIG_FILE=$RABBIT_DIR/rabbitmq.conf"
   "RABBITMQ_ENABLED_PLUGINS_FILE=$RABBIT_DIR/enabled_plugins"
